@@ -1,0 +1,141 @@
+import type { ErrorContext, TextRedactor } from "../errors/api-tokens-error.js";
+import { CredentialError } from "../errors/credential-error.js";
+import { TokenExchangeError } from "../errors/token-exchange-error.js";
+import type { FetchLike } from "../transport/fetch-like.js";
+
+/** How an access token is cached. */
+export const DEFAULT_TOKEN_CACHE = Object.freeze({
+  /** Renew this long before the token expires. */
+  refreshBeforeExpiryMs: 30_000,
+  /** Lifetime assumed when the token response has no `expires_in`. */
+  defaultLifetimeMs: 300_000,
+});
+
+/** Options of {@link ClientCredentialsExchanger}. */
+export interface ClientCredentialsOptions extends ErrorContext {
+  readonly tokenUrl: string;
+  /** Splits the credential users hold into client id and secret (first occurrence). */
+  readonly separator: string;
+  readonly fetch: FetchLike;
+  readonly redactor: { add(secret: string): void } & TextRedactor;
+  readonly now?: () => number;
+}
+
+interface CachedToken {
+  readonly credential: string;
+  readonly accessToken: string;
+  readonly expiresAt: number;
+}
+
+/**
+ * The OAuth2 client-credentials grant for a credential of the form `<client_id><sep><secret>`
+ * (Qernal: `<uuid>@<secret>`). The access token is cached until shortly before it expires,
+ * and concurrent callers share one exchange. The client authenticates with HTTP Basic
+ * (`client_secret_basic`), which every server must support.
+ *
+ * @see https://www.rfc-editor.org/rfc/rfc6749#section-4.4
+ * @see https://www.rfc-editor.org/rfc/rfc6749#section-2.3.1
+ * @example
+ * const exchanger = new ClientCredentialsExchanger({ tokenUrl, separator: "@", fetch, redactor });
+ * const accessToken = await exchanger.accessToken("5b0e…@Q7.xVn2…");
+ */
+export class ClientCredentialsExchanger {
+  readonly #options: ClientCredentialsOptions;
+  #cached: CachedToken | undefined;
+  #inFlight: { credential: string; promise: Promise<CachedToken> } | undefined;
+
+  constructor(options: ClientCredentialsOptions) {
+    this.#options = options;
+  }
+
+  /** A valid access token for `credential`, exchanging only when none is cached or it is about to expire. */
+  async accessToken(credential: string, { refresh = false }: { refresh?: boolean } = {}): Promise<string> {
+    const now = (this.#options.now ?? Date.now)();
+    const cached = this.#cached;
+    if (!refresh && cached && cached.credential === credential && cached.expiresAt - DEFAULT_TOKEN_CACHE.refreshBeforeExpiryMs > now) {
+      return cached.accessToken;
+    }
+    if (this.#inFlight?.credential === credential) return (await this.#inFlight.promise).accessToken;
+    const promise = this.#exchange(credential);
+    const flight = { credential, promise };
+    this.#inFlight = flight;
+    try {
+      const token = await promise;
+      this.#cached = token;
+      return token.accessToken;
+    } finally {
+      if (this.#inFlight === flight) this.#inFlight = undefined;
+    }
+  }
+
+  /** Forgets the cached access token (after the API refused it). */
+  invalidate(accessToken?: string): void {
+    if (accessToken === undefined || this.#cached?.accessToken === accessToken) this.#cached = undefined;
+  }
+
+  async #exchange(credential: string): Promise<CachedToken> {
+    const { tokenUrl, separator, redactor } = this.#options;
+    const context = {
+      vendor: this.#options.vendor,
+      vendorName: this.#options.vendorName,
+      operation: `POST ${safeUrl(tokenUrl)}`,
+      redactor,
+    };
+    const at = credential.indexOf(separator);
+    if (at <= 0 || at === credential.length - separator.length) {
+      throw new CredentialError(`the token must look like <client id>${separator}<client secret>`, { ...context, option: "token" });
+    }
+    const clientId = credential.slice(0, at);
+    const clientSecret = credential.slice(at + separator.length);
+    redactor.add(clientSecret);
+    redactor.add(credential);
+    // RFC 6749 §2.3.1: id and secret are form-encoded before Basic encoding.
+    const basic = btoa(`${formEncode(clientId)}:${formEncode(clientSecret)}`);
+    redactor.add(basic);
+    const response = await this.#options.fetch(
+      new Request(tokenUrl, {
+        method: "POST",
+        headers: { authorization: `Basic ${basic}`, "content-type": "application/x-www-form-urlencoded", accept: "application/json" },
+        body: "grant_type=client_credentials",
+      }),
+    );
+    const text = await response.text();
+    let body: Record<string, unknown> | undefined;
+    try {
+      const parsed: unknown = JSON.parse(text);
+      if (parsed && typeof parsed === "object") body = parsed as Record<string, unknown>;
+    } catch {
+      body = undefined;
+    }
+    if (!response.ok) {
+      const code = typeof body?.error === "string" ? body.error : undefined;
+      const description = typeof body?.error_description === "string" ? `: ${body.error_description}` : "";
+      throw new TokenExchangeError(`token endpoint answered ${response.status}${code ? ` ${code}` : ""}${description}`, {
+        ...context,
+        status: response.status,
+        oauthError: code,
+      });
+    }
+    const accessToken = body?.access_token;
+    if (typeof accessToken !== "string" || accessToken === "") {
+      throw new TokenExchangeError("token endpoint answered without an access_token", { ...context, status: response.status });
+    }
+    redactor.add(accessToken);
+    const expiresIn =
+      typeof body?.expires_in === "number" && body.expires_in > 0 ? body.expires_in * 1000 : DEFAULT_TOKEN_CACHE.defaultLifetimeMs;
+    return { credential, accessToken, expiresAt: (this.#options.now ?? Date.now)() + expiresIn };
+  }
+}
+
+function formEncode(value: string): string {
+  return encodeURIComponent(value).replace(/%20/g, "+");
+}
+
+function safeUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    return `${parsed.origin}${parsed.pathname}`;
+  } catch {
+    return "(token URL)";
+  }
+}

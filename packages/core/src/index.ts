@@ -1,0 +1,66 @@
+// The public API of @apitokens/core. Every export is named here; nothing is reachable by deep import.
+
+export { applyApiKey } from "./auth/api-key.js";
+export type { Credential, CredentialProvider, CredentialRequest, CredentialSource } from "./auth/credential.js";
+export { assertSendable, resolveCredential } from "./auth/credential.js";
+export { httpAuthorization } from "./auth/http-bearer.js";
+export type { AuthMiddleware, AuthMiddlewareOptions } from "./auth/middleware.js";
+export { createAuthMiddleware, selectScheme } from "./auth/middleware.js";
+export type { ClientCredentialsOptions } from "./auth/oauth2-client-credentials.js";
+export { ClientCredentialsExchanger, DEFAULT_TOKEN_CACHE } from "./auth/oauth2-client-credentials.js";
+export type { ApiClient, ClientOptions, RequestPolicyOptions, VendorProfile } from "./client.js";
+export { createApiClient, DEFAULT_TIMEOUTS, PAGINATORS } from "./client.js";
+export type { ApiErrorOptions, RedactedRequest } from "./errors/api-error.js";
+export { ApiError } from "./errors/api-error.js";
+export type { ApiTokensErrorOptions, ErrorContext, TextRedactor } from "./errors/api-tokens-error.js";
+export { ApiTokensError, redactedCause } from "./errors/api-tokens-error.js";
+export { AuthenticationError } from "./errors/authentication-error.js";
+export { BadRequestError } from "./errors/bad-request-error.js";
+export { ConfigurationError } from "./errors/configuration-error.js";
+export { ConflictError } from "./errors/conflict-error.js";
+export { ConnectionError } from "./errors/connection-error.js";
+export type { CredentialErrorOptions } from "./errors/credential-error.js";
+export { CredentialError } from "./errors/credential-error.js";
+export { apiErrorFor, describeErrorBody } from "./errors/from-response.js";
+export { isApiError, isApiTokensError, isErrorOf } from "./errors/guards.js";
+export { NotFoundError } from "./errors/not-found-error.js";
+export type { PathParameterErrorOptions } from "./errors/path-parameter-error.js";
+export { PathParameterError } from "./errors/path-parameter-error.js";
+export { PermissionDeniedError } from "./errors/permission-denied-error.js";
+export type { RateLimitErrorOptions } from "./errors/rate-limit-error.js";
+export { RateLimitError } from "./errors/rate-limit-error.js";
+export { RequestAbortedError } from "./errors/request-aborted-error.js";
+export type { ResponseParseErrorOptions } from "./errors/response-parse-error.js";
+export { ResponseParseError } from "./errors/response-parse-error.js";
+export { ServerError } from "./errors/server-error.js";
+export type { TimeoutErrorOptions } from "./errors/timeout-error.js";
+export { TimeoutError } from "./errors/timeout-error.js";
+export type { TokenExchangeErrorOptions } from "./errors/token-exchange-error.js";
+export { TokenExchangeError } from "./errors/token-exchange-error.js";
+export type { UnsupportedOperationErrorOptions } from "./errors/unsupported-operation-error.js";
+export { UnsupportedOperationError } from "./errors/unsupported-operation-error.js";
+export type { PageInit, PageSpec, Paginator } from "./paginate.js";
+export { paginate } from "./paginate.js";
+export { assertPathParameters, pathParameterProblem, serializePath } from "./path-params.js";
+export { REDACTED, Redactor } from "./redact.js";
+export { isSecret, redactedForm, Secret, toSecret } from "./secret.js";
+export { serverUrl } from "./server-url.js";
+export type {
+  ApiKeySecuritySchemeSpec,
+  ApiSpec,
+  HttpSecuritySchemeSpec,
+  OAuth2SecuritySchemeSpec,
+  OperationSpec,
+  ResponseBodyKind,
+  SecuritySchemeSpec,
+  ServerSpec,
+  ServerVariableSpec,
+} from "./spec.js";
+export type { FetchLayer, FetchLike } from "./transport/fetch-like.js";
+export { withRedirectGuard } from "./transport/redirect.js";
+export type { RetryOptions, RetryPolicy, WithRetryOptions } from "./transport/retry.js";
+export { backoffDelay, DEFAULT_RETRY_POLICY, retryPolicy, withRetry } from "./transport/retry.js";
+export { retryAfterMs } from "./transport/retry-after.js";
+export { withTimeout } from "./transport/timeout.js";
+export type { ErrorBody, FetchResult, SuccessData } from "./unwrap.js";
+export { unwrap } from "./unwrap.js";

@@ -1,0 +1,90 @@
+/**
+ * The parts of an OpenAPI document that a client needs at run time, as emitted by
+ * `scripts/generate.mjs` into each vendor package's `src/generated/spec.ts`.
+ *
+ * Core reads only this shape; it never hard-codes a vendor's header format.
+ *
+ * @see https://spec.openapis.org/oas/v3.1.0#security-scheme-object
+ */
+
+/** A server variable, e.g. Dynatrace's `{environmentId}`. */
+export interface ServerVariableSpec {
+  readonly default: string;
+  readonly enum?: readonly string[];
+  readonly description?: string;
+}
+
+/** One entry of the spec's `servers`. */
+export interface ServerSpec {
+  readonly url: string;
+  readonly description?: string;
+  readonly variables?: Readonly<Record<string, ServerVariableSpec>>;
+}
+
+/** `type: http` (e.g. `scheme: bearer`). */
+export interface HttpSecuritySchemeSpec {
+  readonly type: "http";
+  readonly scheme: string;
+  readonly bearerFormat?: string;
+  readonly description?: string;
+}
+
+/**
+ * `type: apiKey`. `prefix` comes from the spec's `x-auth-prefix` extension: the value sent is
+ * `<prefix> <credential>` (OpenAPI has no field for it).
+ */
+export interface ApiKeySecuritySchemeSpec {
+  readonly type: "apiKey";
+  readonly in: "header" | "query" | "cookie";
+  readonly name: string;
+  readonly prefix?: string;
+  readonly description?: string;
+}
+
+/**
+ * `type: oauth2` with a client-credentials flow. `credentialSeparator` comes from the spec's
+ * `x-credential-separator`: the credential users hold is `<client_id><sep><client_secret>`.
+ */
+export interface OAuth2SecuritySchemeSpec {
+  readonly type: "oauth2";
+  readonly flows: {
+    readonly clientCredentials?: {
+      readonly tokenUrl: string;
+      readonly scopes?: Readonly<Record<string, string>>;
+    };
+  };
+  readonly credentialSeparator?: string;
+  readonly description?: string;
+}
+
+/** Any security scheme core knows how to apply. */
+export type SecuritySchemeSpec = HttpSecuritySchemeSpec | ApiKeySecuritySchemeSpec | OAuth2SecuritySchemeSpec;
+
+/** What the body of one response status is, as far as parsing goes. */
+export type ResponseBodyKind = "json" | "empty";
+
+/** One operation: where it lives and what its responses carry. */
+export interface OperationSpec {
+  readonly method: "GET" | "PUT" | "POST" | "DELETE" | "PATCH" | "HEAD" | "OPTIONS" | "TRACE";
+  readonly path: string;
+  /** Alternatives, in the spec's order of preference; each names the schemes it needs. */
+  readonly security: readonly (readonly string[])[];
+  /** Status code (or `4XX`, `default`) → what its body is. */
+  readonly responses: Readonly<Record<string, ResponseBodyKind>>;
+}
+
+/** The run-time half of a vendor spec. */
+export interface ApiSpec {
+  /** Package-level vendor key, e.g. `"dynatrace"`. */
+  readonly vendor: string;
+  /** Human name used in messages, e.g. `"Dynatrace"`. */
+  readonly vendorName: string;
+  readonly title: string;
+  readonly version: string;
+  readonly servers: readonly ServerSpec[];
+  readonly securitySchemes: Readonly<Record<string, SecuritySchemeSpec>>;
+  /** Global security alternatives. */
+  readonly security: readonly (readonly string[])[];
+  /** Keyed by operationId. */
+  readonly operations: Readonly<Record<string, OperationSpec>>;
+}

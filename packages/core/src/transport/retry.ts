@@ -1,0 +1,142 @@
+import { requestContext } from "../context.js";
+import { ConnectionError } from "../errors/connection-error.js";
+import { RequestAbortedError } from "../errors/request-aborted-error.js";
+import { TimeoutError } from "../errors/timeout-error.js";
+import { shapeRedactor } from "../redact.js";
+import { anySignal, type FetchLayer, sleep } from "./fetch-like.js";
+import { retryAfterMs } from "./retry-after.js";
+
+/** When and how often a request is sent again. Every field is optional in {@link RetryOptions}. */
+export interface RetryPolicy {
+  /** Retries after the first attempt. @default 2 */
+  readonly limit: number;
+  /** Methods that may be sent twice. POST and PATCH are left out so a create is never repeated. @default ["GET","HEAD","PUT","DELETE","OPTIONS"] */
+  readonly methods: readonly string[];
+  /** Statuses worth another attempt. @default [408, 429, 500, 502, 503, 504] */
+  readonly statusCodes: readonly number[];
+  /** Retry when the connection fails before an answer. @default true */
+  readonly onNetworkError: boolean;
+  /** Retry when one attempt times out. @default true */
+  readonly onTimeout: boolean;
+  /** First backoff wait. @default 500 */
+  readonly initialDelayMs: number;
+  /** Each wait is the previous one times this. @default 2 */
+  readonly backoffFactor: number;
+  /** No backoff wait is longer. @default 8000 */
+  readonly maxDelayMs: number;
+  /** Random spread of each wait, as a fraction (0.25 = ±25 %). @default 0.25 */
+  readonly jitter: number;
+  /** The longest `Retry-After` honoured; a longer one fails at once with a `RateLimitError`. @default 60000 */
+  readonly maxRetryAfterMs: number;
+}
+
+/** Retry settings a client or a request may override; `false` turns retries off. */
+export type RetryOptions = Partial<RetryPolicy> | false;
+
+/** The retry defaults, as data. */
+export const DEFAULT_RETRY_POLICY: RetryPolicy = Object.freeze({
+  limit: 2,
+  methods: Object.freeze(["GET", "HEAD", "PUT", "DELETE", "OPTIONS"]),
+  statusCodes: Object.freeze([408, 429, 500, 502, 503, 504]),
+  onNetworkError: true,
+  onTimeout: true,
+  initialDelayMs: 500,
+  backoffFactor: 2,
+  maxDelayMs: 8_000,
+  jitter: 0.25,
+  maxRetryAfterMs: 60_000,
+});
+
+/** Merges options over a policy (later wins); `false` anywhere means no retries. */
+export function retryPolicy(...options: readonly (RetryOptions | undefined)[]): RetryPolicy {
+  let policy = DEFAULT_RETRY_POLICY;
+  for (const option of options) {
+    if (option === undefined) continue;
+    policy = option === false ? { ...policy, limit: 0 } : { ...policy, ...stripUndefined(option) };
+  }
+  return policy;
+}
+
+/** The wait before retry number `retry` (0-based), with jitter. */
+export function backoffDelay(policy: RetryPolicy, retry: number, random: () => number = Math.random): number {
+  const base = Math.min(policy.maxDelayMs, policy.initialDelayMs * policy.backoffFactor ** retry);
+  const spread = base * policy.jitter * (random() * 2 - 1);
+  return Math.max(0, Math.min(policy.maxDelayMs, Math.round(base + spread)));
+}
+
+/** Options of {@link withRetry}. */
+export interface WithRetryOptions {
+  readonly policy: RetryPolicy;
+  /** Overall limit for all attempts and waits, in ms. @default 90000 */
+  readonly deadlineMs: number;
+}
+
+/**
+ * Sends a request again on network errors, attempt timeouts and retryable statuses, with
+ * exponential backoff and jitter, honouring `retry-after-ms` / `Retry-After`. The whole call,
+ * waits included, ends at `deadlineMs` ({@link TimeoutError} `kind: "deadline"`). The caller's
+ * abort ends it at once, also during a wait, as {@link RequestAbortedError}, and is never retried.
+ *
+ * @example createClient({ fetch: withRetry({ policy: retryPolicy(), deadlineMs: 90_000 })(withTimeout(30_000)(fetch)) })
+ */
+export function withRetry({ policy, deadlineMs }: WithRetryOptions): FetchLayer {
+  return (next) => async (input, init) => {
+    const callerSignal = anySignal([input.signal, init?.signal]);
+    const deadline = new AbortController();
+    const timer =
+      Number.isFinite(deadlineMs) && deadlineMs > 0 ? setTimeout(() => deadline.abort(new Error("deadline")), deadlineMs) : undefined;
+    const signal = anySignal([callerSignal, deadline.signal]);
+    const mayRetry = policy.limit > 0 && policy.methods.includes(input.method.toUpperCase());
+    const started = Date.now();
+    const failed = (error: unknown): unknown => {
+      const context = requestContext(input, shapeRedactor);
+      if (callerSignal?.aborted) return new RequestAbortedError("aborted by the caller", { ...context, cause: callerSignal.reason });
+      if (deadline.signal.aborted)
+        return new TimeoutError(`gave up after ${deadlineMs} ms (deadline, retries included)`, {
+          ...context,
+          kind: "deadline",
+          timeoutMs: deadlineMs,
+        });
+      return error;
+    };
+    try {
+      for (let retry = 0; ; retry++) {
+        const last = !mayRetry || retry >= policy.limit;
+        const attempt = last ? input : input.clone();
+        let response: Response;
+        try {
+          response = await next(attempt, { ...init, ...(signal ? { signal } : {}) });
+        } catch (error) {
+          const typed = failed(error);
+          const retryable =
+            (typed instanceof ConnectionError && policy.onNetworkError) ||
+            (typed instanceof TimeoutError && typed.kind === "attempt" && policy.onTimeout);
+          if (last || !retryable) throw typed;
+          await wait(backoffDelay(policy, retry));
+          continue;
+        }
+        if (last || !policy.statusCodes.includes(response.status)) return response;
+        const asked = retryAfterMs(response.headers);
+        if (asked !== undefined && asked > policy.maxRetryAfterMs) return response;
+        const delay = asked ?? backoffDelay(policy, retry);
+        if (Number.isFinite(deadlineMs) && Date.now() - started + delay >= deadlineMs) return response;
+        await response.body?.cancel().catch(() => undefined);
+        await wait(delay);
+      }
+    } finally {
+      clearTimeout(timer);
+    }
+
+    async function wait(ms: number): Promise<void> {
+      try {
+        await sleep(ms, signal);
+      } catch (error) {
+        throw failed(error);
+      }
+    }
+  };
+}
+
+function stripUndefined<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}

@@ -1,0 +1,8 @@
+// The public API of @apitokens/dynatrace.
+
+export type { DynatraceClient, DynatraceClientOptions, DynatracePages, ListApiTokensQuery } from "./client.js";
+export { createDynatraceClient, DYNATRACE_TOKEN_ENV } from "./client.js";
+export type * from "./generated/models.js";
+export type { components, operations, paths } from "./generated/schema.js";
+export type { OperationId } from "./generated/spec.js";
+export { spec } from "./generated/spec.js";

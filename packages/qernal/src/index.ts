@@ -1,0 +1,8 @@
+// The public API of @apitokens/qernal.
+
+export type { QernalClient, QernalClientOptions, QernalPages } from "./client.js";
+export { createQernalClient, QERNAL_TOKEN_ENV } from "./client.js";
+export type * from "./generated/models.js";
+export type { components, operations, paths } from "./generated/schema.js";
+export type { OperationId } from "./generated/spec.js";
+export { spec } from "./generated/spec.js";

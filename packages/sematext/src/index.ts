@@ -1,0 +1,8 @@
+// The public API of @apitokens/sematext.
+
+export type { SematextClient, SematextClientOptions, SematextRegion } from "./client.js";
+export { createSematextClient, SEMATEXT_REGIONS, SEMATEXT_TOKEN_ENV } from "./client.js";
+export type * from "./generated/models.js";
+export type { components, operations, paths } from "./generated/schema.js";
+export type { OperationId } from "./generated/spec.js";
+export { spec } from "./generated/spec.js";
