@@ -74,6 +74,15 @@ export type ApiClient<Paths extends object, Pages = Record<never, never>> = Clie
   readonly [pagesBrand]?: Pages;
 };
 
+/**
+ * Anything `paginate()` can walk: a client whose type carries its paginated paths (each
+ * `{ item, init }`), as every apitokens vendor client does.
+ */
+export interface PaginatedClient<Pages> {
+  readonly spec: ApiSpec;
+  readonly [pagesBrand]?: Pages;
+}
+
 /** Where {@link paginate} finds a client's paginators. */
 export const PAGINATORS = Symbol.for("apitokens.paginators");
 

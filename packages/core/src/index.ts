@@ -8,7 +8,7 @@ export type { AuthMiddleware, AuthMiddlewareOptions } from "./auth/middleware.js
 export { createAuthMiddleware, selectScheme } from "./auth/middleware.js";
 export type { ClientCredentialsOptions } from "./auth/oauth2-client-credentials.js";
 export { ClientCredentialsExchanger, DEFAULT_TOKEN_CACHE } from "./auth/oauth2-client-credentials.js";
-export type { ApiClient, ClientOptions, RequestPolicyOptions, VendorProfile } from "./client.js";
+export type { ApiClient, ClientOptions, PaginatedClient, RequestPolicyOptions, VendorProfile } from "./client.js";
 export { createApiClient, DEFAULT_TIMEOUTS, PAGINATORS } from "./client.js";
 export type { ApiErrorOptions, RedactedRequest } from "./errors/api-error.js";
 export { ApiError } from "./errors/api-error.js";

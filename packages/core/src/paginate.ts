@@ -1,4 +1,4 @@
-import { type ApiClient, PAGINATORS } from "./client.js";
+import { PAGINATORS, type PaginatedClient } from "./client.js";
 import { ApiTokensError } from "./errors/api-tokens-error.js";
 import { ConfigurationError } from "./errors/configuration-error.js";
 import { unwrap } from "./unwrap.js";
@@ -15,8 +15,8 @@ export interface Paginator<Data = never, Item = unknown> {
   next(data: Data, response: Response, init: PageInit): PageInit | undefined;
 }
 
-/** The paginated paths of a client, with their item and init types. */
-type PagesOf<C> = C extends ApiClient<infer _Paths, infer Pages> ? Pages : never;
+type ItemOf<T> = T extends { readonly item: infer I } ? I : never;
+type InitOf<T> = T extends { readonly init: infer I } ? I : never;
 
 /** What {@link paginate} declares for a path: `{ item, init }`. */
 export interface PageSpec {
@@ -34,11 +34,11 @@ export interface PageSpec {
  *   console.log(token.id, token.name);
  * }
  */
-export async function* paginate<C extends ApiClient<object, Record<string, PageSpec>>, P extends keyof PagesOf<C> & string>(
-  client: C,
+export async function* paginate<Pages, P extends keyof Pages & string>(
+  client: PaginatedClient<Pages>,
   path: P,
-  init?: PagesOf<C>[P] extends PageSpec ? PagesOf<C>[P]["init"] : never,
-): AsyncGenerator<PagesOf<C>[P] extends PageSpec ? PagesOf<C>[P]["item"] : never, void, undefined> {
+  init?: InitOf<Pages[P]>,
+): AsyncGenerator<ItemOf<Pages[P]>, void, undefined> {
   const paginators = (client as unknown as Record<symbol, Record<string, Paginator<unknown, unknown>> | undefined>)[PAGINATORS];
   const paginator = paginators?.[path];
   if (!paginator)
@@ -46,7 +46,10 @@ export async function* paginate<C extends ApiClient<object, Record<string, PageS
       vendor: client.spec.vendor,
       vendorName: client.spec.vendorName,
     });
-  const get = client.GET as unknown as (path: string, init?: PageInit) => Promise<{ data?: unknown; error?: unknown; response: Response }>;
+  const get = (client as unknown as { GET: unknown }).GET as (
+    path: string,
+    init?: PageInit,
+  ) => Promise<{ data?: unknown; error?: unknown; response: Response }>;
   let pageInit: PageInit | undefined = (init ?? {}) as PageInit;
   const seen = new Set<string>();
   while (pageInit) {

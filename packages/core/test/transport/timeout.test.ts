@@ -1,0 +1,46 @@
+import { startTestServer, type TestServer } from "@apitokens/testing";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { TimeoutError, unwrap } from "../../src/index.js";
+import { acmeClient } from "../fixtures.js";
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(() => server.close());
+beforeEach(() => server.reset());
+
+describe("per-attempt timeout", () => {
+  it("a server that never answers in time is a TimeoutError that says so", async () => {
+    server.next({ delayMs: 500, status: 200, body: {} });
+    const client = acmeClient({ baseUrl: server.url, timeout: 100, retry: false });
+    const error = await client.GET("/tokens/{id}", { params: { path: { id: "a1" } } }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TimeoutError);
+    expect((error as TimeoutError).kind).toBe("attempt");
+    expect((error as TimeoutError).timeoutMs).toBe(100);
+    expect((error as Error).message).toMatch(/^Acme on GET \/tokens\/\{id\}: timed out after 100 ms/);
+  });
+
+  it("covers the body: a stalled body times out too", async () => {
+    server.next({ status: 200, body: { id: "a1", name: "a long enough body to split" }, stallBodyMs: 600 });
+    const client = acmeClient({ baseUrl: server.url, timeout: 150, retry: false });
+    const error = await client.GET("/tokens/{id}", { params: { path: { id: "a1" } } }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TimeoutError);
+  });
+
+  it("gives every attempt a fresh timer, so a slow first attempt is retried", async () => {
+    server.next({ delayMs: 400, status: 200, body: { id: "slow", name: "x" } });
+    server.next({ status: 200, body: { id: "a1", name: "x" } });
+    const client = acmeClient({ baseUrl: server.url, timeout: 150 });
+    const data = await unwrap(client.GET("/tokens/{id}", { params: { path: { id: "a1" } } }));
+    expect(data.id).toBe("a1");
+    expect(server.requests).toHaveLength(2);
+  });
+
+  it("is configurable per request", async () => {
+    server.next({ delayMs: 300, status: 200, body: { id: "a1", name: "x" } });
+    const client = acmeClient({ baseUrl: server.url, timeout: 50, retry: false });
+    const data = await unwrap(client.withOptions({ timeout: 2_000 }).GET("/tokens/{id}", { params: { path: { id: "a1" } } }));
+    expect(data.id).toBe("a1");
+  });
+});

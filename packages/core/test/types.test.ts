@@ -1,0 +1,42 @@
+import { describe, expectTypeOf, it } from "vitest";
+import { type ApiError, type ErrorBody, paginate, type SuccessData, unwrap } from "../src/index.js";
+import { type ErrorBody as AcmeErrorBody, acmeClient, type Token } from "./fixtures.js";
+
+// Type-level tests: checked by `tsc` (the package's typecheck task), run as no-ops by vitest.
+const client = acmeClient({ baseUrl: "https://api.acme.invalid/v1" });
+
+describe("types", () => {
+  it("unwrap returns the success data of the operation", () => {
+    expectTypeOf(unwrap(client.GET("/tokens/{id}", { params: { path: { id: "a" } } }))).resolves.branded.toEqualTypeOf<Token>();
+    expectTypeOf(unwrap(client.POST("/tokens", { body: { name: "x" } }))).resolves.branded.toEqualTypeOf<{
+      id: string;
+      name: string;
+      secret: string;
+    }>();
+    expectTypeOf(unwrap(client.DELETE("/tokens/{id}", { params: { path: { id: "a" } } }))).resolves.branded.toEqualTypeOf<undefined>();
+  });
+
+  it("the raw error is the vendor's error body", () => {
+    type Result = Awaited<ReturnType<typeof client.POST<"/tokens", { body: { name: string } }>>>;
+    expectTypeOf<ErrorBody<Result>>().toEqualTypeOf<AcmeErrorBody>();
+    expectTypeOf<SuccessData<Result>>().branded.toEqualTypeOf<{ id: string; name: string; secret: string }>();
+  });
+
+  it("paginate yields the item type of the path", () => {
+    expectTypeOf(paginate(client, "/tokens")).branded.toEqualTypeOf<AsyncGenerator<Token, void, undefined>>();
+    // @ts-expect-error "/tokens/{id}" is not a paginated path
+    paginate(client, "/tokens/{id}");
+    // @ts-expect-error pageSize is a number
+    paginate(client, "/tokens", { params: { query: { pageSize: "10" } } });
+  });
+
+  it("withOptions keeps the client's type", () => {
+    expectTypeOf(client.withOptions({ retry: false })).toEqualTypeOf(client);
+    // @ts-expect-error timeout is a number of milliseconds
+    client.withOptions({ timeout: "30s" });
+  });
+
+  it("ApiError carries a typed body", () => {
+    expectTypeOf<ApiError<AcmeErrorBody>["body"]>().toEqualTypeOf<AcmeErrorBody | undefined>();
+  });
+});
