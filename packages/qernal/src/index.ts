@@ -6,3 +6,4 @@ export type * from "./generated/models.js";
 export type { components, operations, paths } from "./generated/schema.js";
 export type { OperationId } from "./generated/spec.js";
 export { spec } from "./generated/spec.js";
+export { QERNAL_CAPABILITIES, qernalAdapter, qernalTokenInfo } from "./lifecycle.js";

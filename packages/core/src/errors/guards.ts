@@ -27,6 +27,7 @@ const OTHER_ERROR_NAMES = new Set([
   "ConfigurationError",
   "UnsupportedOperationError",
   "RotationError",
+  "SecretLostError",
 ]);
 
 /**

@@ -37,11 +37,16 @@ export function withTimeout(timeoutMs: number): FetchLayer {
       }
       if (signal?.aborted) throw error;
       if (error instanceof TimeoutError || error instanceof ConnectionError) throw error;
-      throw new ConnectionError(connectionMessage(error), { ...context, cause: error });
+      throw new ConnectionError(connectionMessage(error), { ...context, cause: error, code: errorCode(error) });
     } finally {
       clearTimeout(timer);
     }
   };
+}
+
+function errorCode(error: unknown): string | undefined {
+  const cause = error instanceof Error ? (error.cause as { code?: unknown } | undefined) : undefined;
+  return typeof cause?.code === "string" ? cause.code : undefined;
 }
 
 function connectionMessage(error: unknown): string {
