@@ -1,9 +1,10 @@
-import createClient, { type Client, type Middleware } from "openapi-fetch";
+import createClient, { type Middleware } from "openapi-fetch";
 import { assertSendable, type Credential } from "./auth/credential.js";
 import { type AuthMiddleware, createAuthMiddleware } from "./auth/middleware.js";
 import { setRequestContext } from "./context.js";
 import { ConfigurationError } from "./errors/configuration-error.js";
 import { apiErrorFor, describeErrorBody } from "./errors/from-response.js";
+import type { ExactClient } from "./exact-client.js";
 import type { Paginator } from "./paginate.js";
 import { assertPathParameters, serializePath } from "./path-params.js";
 import { Redactor } from "./redact.js";
@@ -65,7 +66,7 @@ export interface VendorProfile {
 declare const pagesBrand: unique symbol;
 
 /** An openapi-fetch client typed from a vendor's `paths`, with apitokens' behaviour built in. */
-export type ApiClient<Paths extends object, Pages = Record<never, never>> = Client<Paths> & {
+export type ApiClient<Paths extends object, Pages = Record<never, never>> = ExactClient<Paths> & {
   /** The spec the client was generated from (servers, security schemes, operations). */
   readonly spec: ApiSpec;
   /** The same client with other retry or timeout settings, e.g. for one request. */

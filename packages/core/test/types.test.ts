@@ -30,6 +30,19 @@ describe("types", () => {
     paginate(client, "/tokens", { params: { query: { pageSize: "10" } } });
   });
 
+  it("unknown parameters and body fields do not compile (openapi-fetch alone accepts them)", () => {
+    // @ts-expect-error "nmae" is not a body field
+    client.PUT("/tokens/{id}", { params: { path: { id: "a" } }, body: { nmae: "x" } });
+    // @ts-expect-error "page" is not a query parameter
+    client.GET("/tokens", { params: { query: { pageSize: 10, page: 2 } } });
+    // @ts-expect-error "other" is not a path parameter
+    client.GET("/tokens/{id}", { params: { path: { id: "a", other: "b" } } });
+    // @ts-expect-error "bogus" is not a request option
+    client.GET("/tokens/{id}", { params: { path: { id: "a" } }, bogus: true });
+    // Known options still compile.
+    client.GET("/tokens", { params: { query: { pageSize: 10 } }, signal: AbortSignal.timeout(1_000), headers: { "x-trace": "1" } });
+  });
+
   it("withOptions keeps the client's type", () => {
     expectTypeOf(client.withOptions({ retry: false })).toEqualTypeOf(client);
     // @ts-expect-error timeout is a number of milliseconds

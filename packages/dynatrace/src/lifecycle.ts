@@ -47,7 +47,8 @@ export function dynatraceAdapter(client: DynatraceClient): TokenAdapter<ApiToken
     vendorName: client.spec.vendorName,
     capabilities: DYNATRACE_CAPABILITIES,
     toInfo: dynatraceTokenInfo,
-    list: (options) => paginate(client, "/apiTokens", { params: { query: { pageSize: LIST_PAGE_SIZE, fields: LIST_FIELDS } }, ...signalOf(options) }),
+    list: (options) =>
+      paginate(client, "/apiTokens", { params: { query: { pageSize: LIST_PAGE_SIZE, fields: LIST_FIELDS } }, ...signalOf(options) }),
     get: (id, options) => unwrap(client.GET("/apiTokens/{id}", { params: { path: { id } }, ...signalOf(options) })),
     async create(input) {
       const personal = (input.replaces?.raw as ApiToken | undefined)?.personalAccessToken;

@@ -60,7 +60,9 @@ export function qernalAdapter(client: QernalClient): TokenAdapter<AuthTokenMeta>
     },
     async update(id, patch, options) {
       if (patch.name === undefined) return undefined;
-      const updated = await unwrap(client.PUT("/auth/tokens/{token_id}", { params: { path: { token_id: id } }, body: { name: patch.name }, ...signalOf(options) }));
+      const updated = await unwrap(
+        client.PUT("/auth/tokens/{token_id}", { params: { path: { token_id: id } }, body: { name: patch.name }, ...signalOf(options) }),
+      );
       return updated.token;
     },
     async delete(id, options) {
@@ -68,7 +70,9 @@ export function qernalAdapter(client: QernalClient): TokenAdapter<AuthTokenMeta>
     },
     async lookup(secret, options) {
       const id = SECRET_SHAPE.exec(secret)?.[1];
-      return id ? orUndefined(unwrap(client.GET("/auth/tokens/{token_id}", { params: { path: { token_id: id } }, ...signalOf(options) }))) : undefined;
+      return id
+        ? orUndefined(unwrap(client.GET("/auth/tokens/{token_id}", { params: { path: { token_id: id } }, ...signalOf(options) })))
+        : undefined;
     },
     recognizes: (secret) => SECRET_SHAPE.test(secret),
   };

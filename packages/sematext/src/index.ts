@@ -6,5 +6,5 @@ export type * from "./generated/models.js";
 export type { components, operations, paths } from "./generated/schema.js";
 export type { OperationId } from "./generated/spec.js";
 export { spec } from "./generated/spec.js";
-export { SEMATEXT_CAPABILITIES, sematextAdapter, sematextTokenId, sematextTokenInfo } from "./lifecycle.js";
 export type { SematextAdapterOptions, SematextToken } from "./lifecycle.js";
+export { SEMATEXT_CAPABILITIES, sematextAdapter, sematextTokenId, sematextTokenInfo } from "./lifecycle.js";

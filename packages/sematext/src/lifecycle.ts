@@ -1,4 +1,13 @@
-import { type Capabilities, ConfigurationError, NotFoundError, signalOf, type TokenAdapter, type TokenInfo, toDate, unwrap } from "@apitokens/core";
+import {
+  type Capabilities,
+  ConfigurationError,
+  NotFoundError,
+  signalOf,
+  type TokenAdapter,
+  type TokenInfo,
+  toDate,
+  unwrap,
+} from "@apitokens/core";
 import type { SematextClient } from "./client.js";
 import type { TokenDto } from "./generated/models.js";
 
@@ -25,7 +34,8 @@ export function sematextTokenId(appId: number, tokenId: number): string {
 
 function parseId(id: string): { appId: number; tokenId: number } {
   const match = /^(\d+):(\d+)$/.exec(id);
-  if (!match) throw new ConfigurationError(`a Sematext token id is "<appId>:<tokenId>", got "${id}"`, { vendor: "sematext", vendorName: "Sematext" });
+  if (!match)
+    throw new ConfigurationError(`a Sematext token id is "<appId>:<tokenId>", got "${id}"`, { vendor: "sematext", vendorName: "Sematext" });
   return { appId: Number(match[1]), tokenId: Number(match[2]) };
 }
 
@@ -84,26 +94,52 @@ export function sematextAdapter(client: SematextClient, { appIds }: SematextAdap
     async get(id, options) {
       const { appId, tokenId } = parseId(id);
       const found = (await listApp(appId, options)).find((token) => token.id === tokenId);
-      if (!found) throw new NotFoundError(`no token ${tokenId} in app ${appId}`, { ...context, operation: "GET /users-web/api/v3/apps/{appId}/tokens", status: 404 });
+      if (!found)
+        throw new NotFoundError(`no token ${tokenId} in app ${appId}`, {
+          ...context,
+          operation: "GET /users-web/api/v3/apps/{appId}/tokens",
+          status: 404,
+        });
       return found;
     },
     async create(input) {
       const scopes = input.scopes ?? ["read", "write"];
       const body = { name: input.name, readable: scopes.includes("read"), writeable: scopes.includes("write") };
-      return issued(firstApp, await unwrap(client.POST("/users-web/api/v3/apps/{appId}/tokens", { params: { path: { appId: firstApp } }, body, ...signalOf(input) })));
+      return issued(
+        firstApp,
+        await unwrap(
+          client.POST("/users-web/api/v3/apps/{appId}/tokens", { params: { path: { appId: firstApp } }, body, ...signalOf(input) }),
+        ),
+      );
     },
     async update(id, patch, options) {
       const { appId, tokenId } = parseId(id);
-      await unwrap(client.PUT("/users-web/api/v3/apps/{appId}/tokens/{tokenId}", { params: { path: { appId, tokenId } }, body: patch, ...signalOf(options) }));
+      await unwrap(
+        client.PUT("/users-web/api/v3/apps/{appId}/tokens/{tokenId}", {
+          params: { path: { appId, tokenId } },
+          body: patch,
+          ...signalOf(options),
+        }),
+      );
       return undefined;
     },
     async delete(id, options) {
       const { appId, tokenId } = parseId(id);
-      await unwrap(client.DELETE("/users-web/api/v3/apps/{appId}/tokens/{tokenId}", { params: { path: { appId, tokenId } }, ...signalOf(options) }));
+      await unwrap(
+        client.DELETE("/users-web/api/v3/apps/{appId}/tokens/{tokenId}", { params: { path: { appId, tokenId } }, ...signalOf(options) }),
+      );
     },
     async rotate(id, options) {
       const { appId, tokenId } = parseId(id);
-      return issued(appId, await unwrap(client.POST("/users-web/api/v3/apps/{appId}/tokens/{tokenId}/regenerate", { params: { path: { appId, tokenId } }, ...signalOf(options) })));
+      return issued(
+        appId,
+        await unwrap(
+          client.POST("/users-web/api/v3/apps/{appId}/tokens/{tokenId}/regenerate", {
+            params: { path: { appId, tokenId } },
+            ...signalOf(options),
+          }),
+        ),
+      );
     },
     readSecret: (raw) => raw.token,
     recognizes: (secret) => SECRET_SHAPE.test(secret),

@@ -63,7 +63,12 @@ export async function startTestServer(): Promise<TestServer> {
   const server = createServer(async (req: IncomingMessage, res: ServerResponse) => {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
-    const recorded: RecordedRequest = { method: req.method ?? "GET", url: req.url ?? "/", headers: { ...req.headers }, body: Buffer.concat(chunks).toString("utf8") };
+    const recorded: RecordedRequest = {
+      method: req.method ?? "GET",
+      url: req.url ?? "/",
+      headers: { ...req.headers },
+      body: Buffer.concat(chunks).toString("utf8"),
+    };
     requests.push(recorded);
     const step = script.shift() ?? fallback;
     const reply = typeof step === "function" ? await step(recorded) : step;
@@ -81,7 +86,10 @@ export async function startTestServer(): Promise<TestServer> {
       });
     if (reply.delayMs) await wait(reply.delayMs);
     const body = reply.body === undefined ? "" : typeof reply.body === "string" ? reply.body : JSON.stringify(reply.body);
-    const headers: Record<string, string> = { ...(typeof reply.body === "string" || reply.body === undefined ? {} : { "content-type": "application/json" }), ...reply.headers };
+    const headers: Record<string, string> = {
+      ...(typeof reply.body === "string" || reply.body === undefined ? {} : { "content-type": "application/json" }),
+      ...reply.headers,
+    };
     if (res.destroyed) return;
     res.writeHead(reply.status ?? 200, headers);
     if (reply.stallBodyMs) {

@@ -6,5 +6,5 @@ export type * from "./generated/models.js";
 export type { components, operations, paths } from "./generated/schema.js";
 export type { OperationId } from "./generated/spec.js";
 export { spec } from "./generated/spec.js";
-export { TIMEWEB_CAPABILITIES, timewebAdapter, timewebTokenInfo } from "./lifecycle.js";
 export type { TimewebToken } from "./lifecycle.js";
+export { TIMEWEB_CAPABILITIES, timewebAdapter, timewebTokenInfo } from "./lifecycle.js";

@@ -66,7 +66,13 @@ export function timewebAdapter(client: TimewebClient): TokenAdapter<TimewebToken
     },
     async get(id, options) {
       const found = (await listAll(options)).find((key) => key.id === id);
-      if (!found) throw new NotFoundError(`no API key with id ${id}`, { vendor: "timeweb", vendorName: client.spec.vendorName, operation: "GET /api/v1/auth/api-keys", status: 404 });
+      if (!found)
+        throw new NotFoundError(`no API key with id ${id}`, {
+          vendor: "timeweb",
+          vendorName: client.spec.vendorName,
+          operation: "GET /api/v1/auth/api-keys",
+          status: 404,
+        });
       return found;
     },
     async create(input) {
@@ -79,14 +85,26 @@ export function timewebAdapter(client: TimewebClient): TokenAdapter<TimewebToken
     },
     async update(id, patch, options) {
       if (patch.name === undefined) return undefined;
-      await unwrap(client.PATCH("/api/v1/auth/api-keys/{token_id}", { params: { path: { token_id: id } }, body: { name: patch.name }, ...signalOf(options) }));
+      await unwrap(
+        client.PATCH("/api/v1/auth/api-keys/{token_id}", {
+          params: { path: { token_id: id } },
+          body: { name: patch.name },
+          ...signalOf(options),
+        }),
+      );
       return undefined;
     },
     async delete(id, options) {
       await unwrap(client.DELETE("/api/v1/auth/api-keys/{token_id}", { params: { path: { token_id: id } }, ...signalOf(options) }));
     },
     async rotate(id, options) {
-      return issued((await unwrap(client.PUT("/api/v1/auth/api-keys/{token_id}", { params: { path: { token_id: id } }, body: {}, ...signalOf(options) }))).api_key);
+      return issued(
+        (
+          await unwrap(
+            client.PUT("/api/v1/auth/api-keys/{token_id}", { params: { path: { token_id: id } }, body: {}, ...signalOf(options) }),
+          )
+        ).api_key,
+      );
     },
     async lookup(secret, options) {
       const claims = jwtClaimValues(secret);
