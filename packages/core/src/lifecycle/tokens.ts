@@ -76,7 +76,7 @@ export function createTokens<Raw>(adapter: TokenAdapter<Raw>): Tokens<Raw> {
 
   function need<F>(capability: Capability, fn: F | undefined): F {
     if (!capabilities.operations.includes(capability) || fn === undefined) {
-      throw new UnsupportedOperationError(`${vendorName} has no way to ${describe(capability)}`, { ...context, capability });
+      throw new UnsupportedOperationError(`cannot ${describe(capability)}`, { ...context, capability });
     }
     return fn;
   }
