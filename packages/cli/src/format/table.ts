@@ -1,4 +1,5 @@
 /** Removes ANSI escapes to measure the visible width. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching the ESC of ANSI colour codes is the point.
 const ANSI = /\u001b\[[0-9;]*m/g;
 const width = (text: string) => text.replace(ANSI, "").length;
 
@@ -12,16 +13,14 @@ export function table(headers: readonly string[], rows: readonly (readonly strin
   const cut = (cell: string) => (width(cell) > maxCell ? `${cell.replace(ANSI, "").slice(0, maxCell - 1)}…` : cell);
   const cells = [headers, ...rows].map((row) => row.map(cut));
   const widths = headers.map((_, i) => Math.max(...cells.map((row) => width(row[i] ?? ""))));
-  return (
-    cells
-      .map((row) =>
-        row
-          .map((cell, i) => (i === row.length - 1 ? cell : cell + " ".repeat((widths[i] ?? 0) - width(cell))))
-          .join("  ")
-          .trimEnd(),
-      )
-      .join("\n") + "\n"
-  );
+  return `${cells
+    .map((row) =>
+      row
+        .map((cell, i) => (i === row.length - 1 ? cell : cell + " ".repeat((widths[i] ?? 0) - width(cell))))
+        .join("  ")
+        .trimEnd(),
+    )
+    .join("\n")}\n`;
 }
 
 /** `YYYY-MM-DD`, `never` for null, `—` for unknown. */
