@@ -89,10 +89,10 @@ describe("request bodies", () => {
   });
 
   it("refuses a body field of the wrong type", () => {
-    // @ts-expect-error `writable` is not a field of CreateTokenDto (it is spelled `writeable`)
-    compileOnly(() =>
-      client.POST("/users-web/api/v3/apps/{appId}/tokens", { params: { path: { appId } }, body: { name: "ci", writable: true } }),
-    );
+    compileOnly(() => {
+      // @ts-expect-error `writable` is not a field of CreateTokenDto (it is spelled `writeable`)
+      client.POST("/users-web/api/v3/apps/{appId}/tokens", { params: { path: { appId } }, body: { name: "ci", writable: true } });
+    });
     // @ts-expect-error `readable` is a boolean
     compileOnly(() => client.POST("/users-web/api/v3/apps/{appId}/tokens", { params: { path: { appId } }, body: { readable: "yes" } }));
     compileOnly(() => {

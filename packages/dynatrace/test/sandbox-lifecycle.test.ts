@@ -1,0 +1,130 @@
+import { AuthenticationError, BadRequestError, NotFoundError, paginate, RateLimitError, unwrap } from "@apitokens/core";
+import { type RunningSandbox, startSandbox } from "@apitokens/sandbox";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createDynatraceClient, type DynatraceClient, type ErrorEnvelope } from "../src/index.js";
+
+// The typed client drives the whole token lifecycle against @apitokens/sandbox over real
+// HTTP on 127.0.0.1, and every assertion on the API's answers is checked against the
+// sandbox's state as well.
+
+const SECRET = /^dt0c01\.[A-Z0-9]{24}\.[A-Z0-9]{64}$/;
+let sandbox: RunningSandbox;
+let client: DynatraceClient;
+const requested: string[] = [];
+
+beforeAll(async () => {
+  sandbox = await startSandbox({ port: 0, seed: "dynatrace-lifecycle", tokens: { dynatrace: 1200 }, validateResponses: true });
+  client = createDynatraceClient({
+    baseUrl: sandbox.url("dynatrace"),
+    token: sandbox.credentials.dynatrace,
+    fetch: (input, init) => {
+      requested.push(input.url);
+      return fetch(input, init);
+    },
+  });
+});
+afterAll(async () => {
+  // Everything the sandbox answered in these tests conformed to specs/dynatrace.yaml.
+  expect(sandbox?.violations).toEqual([]);
+  await sandbox?.close();
+});
+
+describe("Dynatrace lifecycle against the sandbox", () => {
+  it("lists 1,200+ tokens with paginate, sending only the cursor after the first page", async () => {
+    requested.length = 0;
+    const ids: string[] = [];
+    for await (const token of paginate(client, "/apiTokens", { params: { query: { pageSize: 100, sort: "+creationDate" } } }))
+      ids.push(token.id);
+    expect(ids).toHaveLength(sandbox.state.dynatrace.size);
+    expect(new Set(ids)).toEqual(new Set(sandbox.state.dynatrace.all().map((t) => t.id)));
+    expect(requested).toHaveLength(Math.ceil(sandbox.state.dynatrace.size / 100));
+    expect(new URL(requested[0] ?? "").searchParams.get("pageSize")).toBe("100");
+    for (const url of requested.slice(1)) expect([...new URL(url).searchParams.keys()]).toEqual(["nextPageKey"]);
+  });
+
+  it("creates, gets, updates, looks up, rotates and deletes a token; 404 after delete", async () => {
+    const created = await unwrap(
+      client.POST("/apiTokens", { body: { name: "lifecycle", scopes: ["metrics.read", "logs.read"], expirationDate: "now+30d" } }),
+    );
+    expect(created.token).toMatch(SECRET);
+    expect(created.token.startsWith(`${created.id}.`)).toBe(true);
+    expect(sandbox.state.dynatrace.get(created.id)).toMatchObject({
+      name: "lifecycle",
+      owner: "sandbox.admin",
+      enabled: true,
+      secret: created.token,
+    });
+
+    const read = await unwrap(client.GET("/apiTokens/{id}", { params: { path: { id: created.id } } }));
+    expect(read).toMatchObject({ id: created.id, name: "lifecycle", scopes: ["metrics.read", "logs.read"], personalAccessToken: false });
+    expect(JSON.stringify(read)).not.toContain(created.token.slice(32));
+
+    await unwrap(
+      client.PUT("/apiTokens/{id}", { params: { path: { id: created.id } }, body: { name: "lifecycle-v2", scopes: ["metrics.read"] } }),
+    );
+    await unwrap(client.PUT("/apiTokens/{id}", { params: { path: { id: created.id } }, body: { enabled: false } }));
+    expect(sandbox.state.dynatrace.get(created.id)).toMatchObject({ name: "lifecycle-v2", scopes: ["metrics.read"], enabled: false });
+
+    const looked = await unwrap(client.POST("/apiTokens/lookup", { body: { token: created.token } }));
+    expect(looked).toMatchObject({ id: created.id, name: "lifecycle-v2", enabled: false });
+
+    // Dynatrace has no regenerate: rotating is creating the replacement, then deleting the old token.
+    const replacement = await unwrap(client.POST("/apiTokens", { body: { name: "lifecycle-v3", scopes: ["metrics.read"] } }));
+    await unwrap(client.DELETE("/apiTokens/{id}", { params: { path: { id: created.id } } }));
+    expect(sandbox.state.dynatrace.get(created.id)).toBeUndefined();
+    expect(sandbox.state.dynatrace.get(replacement.id)?.name).toBe("lifecycle-v3");
+
+    const gone = await unwrap(client.GET("/apiTokens/{id}", { params: { path: { id: created.id } } })).catch((e: unknown) => e);
+    expect(gone).toBeInstanceOf(NotFoundError);
+    expect((gone as NotFoundError).status).toBe(404);
+    // The vendor's 404 has no body.
+    expect((gone as NotFoundError).body).toBeUndefined();
+
+    // DELETE accepts the full secret as well.
+    await unwrap(client.DELETE("/apiTokens/{id}", { params: { path: { id: sandbox.state.dynatrace.get(replacement.id)?.secret ?? "" } } }));
+    expect(sandbox.state.dynatrace.get(replacement.id)).toBeUndefined();
+  });
+
+  it("gets the vendor's error envelope for bad requests, and the rule that the calling token cannot delete itself", async () => {
+    const empty = await unwrap(client.POST("/apiTokens", { body: { name: "x", scopes: [] } })).catch((e: unknown) => e);
+    expect(empty).toBeInstanceOf(BadRequestError);
+    expect((empty as BadRequestError<ErrorEnvelope>).body?.error?.constraintViolations?.[0]).toMatchObject({
+      path: "scopes",
+      parameterLocation: "PAYLOAD_BODY",
+    });
+
+    const small = await unwrap(client.GET("/apiTokens", { params: { query: { pageSize: 50 } } })).catch((e: unknown) => e);
+    expect((small as BadRequestError<ErrorEnvelope>).body?.error?.constraintViolations?.[0]).toMatchObject({
+      path: "pageSize",
+      parameterLocation: "QUERY",
+    });
+
+    const self = sandbox.state.dynatrace.bySecret(sandbox.credentials.dynatrace)?.id ?? "";
+    const suicide = await unwrap(client.DELETE("/apiTokens/{id}", { params: { path: { id: self } } })).catch((e: unknown) => e);
+    expect(suicide).toBeInstanceOf(BadRequestError);
+    expect((suicide as BadRequestError<ErrorEnvelope>).body).toEqual({
+      error: { code: 400, message: "You can't delete the token you're using for authentication." },
+    });
+    expect(sandbox.state.dynatrace.get(self)).toBeDefined();
+  });
+
+  it("gets the vendor's 401 for a wrong token", async () => {
+    const stranger = createDynatraceClient({ baseUrl: sandbox.url("dynatrace"), token: `dt0c01.${"A".repeat(24)}.${"B".repeat(64)}` });
+    const refused = await unwrap(stranger.GET("/apiTokens")).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(AuthenticationError);
+    expect((refused as AuthenticationError<ErrorEnvelope>).body).toEqual({ error: { code: 401, message: "Token Authentication failed" } });
+  });
+
+  it("retries a scripted 429 after its Retry-After, and surfaces one that persists", async () => {
+    sandbox.faults.next("dynatrace", { kind: "rate-limit", retryAfterSeconds: 1 });
+    const started = Date.now();
+    const page = await unwrap(client.GET("/apiTokens", { params: { query: { pageSize: 100 } } }));
+    expect(page.totalCount).toBe(sandbox.state.dynatrace.size);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(900);
+    sandbox.faults.next("dynatrace", { kind: "rate-limit", retryAfterSeconds: 1 }, 1);
+    const once = client.withOptions({ retry: false });
+    const limited = await unwrap(once.GET("/apiTokens")).catch((e: unknown) => e);
+    expect(limited).toBeInstanceOf(RateLimitError);
+    expect((limited as RateLimitError<ErrorEnvelope>).retryAfterMs).toBe(1000);
+  });
+});

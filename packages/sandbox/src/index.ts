@@ -1,0 +1,21 @@
+// The public API of @apitokens/sandbox. Every export is named here; nothing is reachable by deep import.
+
+export type { Fault, FaultDecision, VendorFaults } from "./faults.js";
+export { DEFAULT_FAULTS, Faults } from "./faults.js";
+export type { SandboxOptions } from "./options.js";
+export { DEFAULT_SEED_COUNTS, SANDBOX_DEFAULTS } from "./options.js";
+export type { Sandbox, SandboxCredentials, SandboxState } from "./sandbox.js";
+export { createSandbox } from "./sandbox.js";
+export type { RunningSandbox, StartSandboxOptions } from "./start.js";
+export { SERVER_DEFAULTS, startSandbox } from "./start.js";
+export type { DynatraceSortKey, DynatraceToken, NewDynatraceToken } from "./vendors/dynatrace/store.js";
+export { DynatraceStore } from "./vendors/dynatrace/store.js";
+export type { QernalListShape } from "./vendors/qernal/emulator.js";
+export type { QernalAccessToken, QernalToken } from "./vendors/qernal/store.js";
+export { QernalStore } from "./vendors/qernal/store.js";
+export type { SematextApp, SematextToken } from "./vendors/sematext/store.js";
+export { SematextStore } from "./vendors/sematext/store.js";
+export type { NewTimewebToken, TimewebToken } from "./vendors/timeweb/store.js";
+export { TimewebStore } from "./vendors/timeweb/store.js";
+export type { Vendor } from "./vendors.js";
+export { BASE_PATHS, QERNAL_TOKEN_PATH, VENDORS } from "./vendors.js";
