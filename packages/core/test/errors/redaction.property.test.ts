@@ -85,7 +85,7 @@ describe("property: no credential or token secret in any printed form of any err
       }),
       { numRuns: 150 },
     );
-  });
+  }, 120_000);
 
   it("holds for token secrets sent as a path parameter and echoed back", async () => {
     await fc.assert(
@@ -104,5 +104,5 @@ describe("property: no credential or token secret in any printed form of any err
       }),
       { numRuns: 60 },
     );
-  });
+  }, 60_000);
 });

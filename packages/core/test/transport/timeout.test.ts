@@ -29,9 +29,9 @@ describe("per-attempt timeout", () => {
   });
 
   it("gives every attempt a fresh timer, so a slow first attempt is retried", async () => {
-    server.next({ delayMs: 400, status: 200, body: { id: "slow", name: "x" } });
+    server.next({ delayMs: 2_000, status: 200, body: { id: "slow", name: "x" } });
     server.next({ status: 200, body: { id: "a1", name: "x" } });
-    const client = acmeClient({ baseUrl: server.url, timeout: 150 });
+    const client = acmeClient({ baseUrl: server.url, timeout: 600 });
     const data = await unwrap(client.GET("/tokens/{id}", { params: { path: { id: "a1" } } }));
     expect(data.id).toBe("a1");
     expect(server.requests).toHaveLength(2);
