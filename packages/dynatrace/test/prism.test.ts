@@ -3,7 +3,7 @@
 // allows, and what it parses must be what the spec promises.
 import { fileURLToPath } from "node:url";
 import { unwrap } from "@apitokens/core";
-import { PRISM_DEFAULTS, type PrismServer, prismExample, startPrism } from "@apitokens/testing";
+import { PRISM_DEFAULTS, type PrismServer, prismExample, recordRequests, type SentRequest, startPrism } from "@apitokens/testing";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createDynatraceClient, type DynatraceClient } from "../src/index.js";
 
@@ -11,40 +11,11 @@ const SPEC = fileURLToPath(new URL("../../../specs/dynatrace.yaml", import.meta.
 const SECRET = "dt0c01.ST2EY72KQINMH574WMNVI7YN.G3DFPBEJYMODIDAEX454M7YWBUVEFOWKPRVMWFASS64NFH52PX6BNDVFFM572RZM";
 const ID = "dt0c01.344TFJGVQ4K7BN7XJ8B7TFQ7";
 
-/** One request as it left the client, and the status Prism gave it. */
-interface Sent {
-  readonly method: string;
-  readonly path: string;
-  readonly search: string;
-  readonly headers: Headers;
-  readonly body: string;
-  readonly status: number;
-  /** Prism's `sl-violations` header: what in the request broke the spec. */
-  readonly violations: string | null;
-}
+type Sent = SentRequest;
 
 let prism: PrismServer;
 let client: DynatraceClient;
-const sent: Sent[] = [];
-
-// The `fetch` option sees the request after every middleware, auth included: exactly what goes on the wire.
-async function recordingFetch(input: Request, init?: RequestInit): Promise<Response> {
-  const request = new Request(input, init);
-  const body = await request.clone().text();
-  const response = await fetch(request);
-  const url = new URL(request.url);
-  const violations = response.headers.get("sl-violations");
-  sent.push({
-    method: request.method,
-    path: url.pathname,
-    search: url.search,
-    headers: request.headers,
-    body,
-    status: response.status,
-    violations,
-  });
-  return response;
-}
+const { sent, fetch: recordingFetch } = recordRequests();
 
 /** The one request the last call sent; fails unless Prism accepted it with `status`. */
 function onlyRequest(status: number): Sent {

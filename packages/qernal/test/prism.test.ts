@@ -4,7 +4,16 @@
 // first exchanged for an access token at a local OAuth2 token endpoint (client credentials).
 import { fileURLToPath } from "node:url";
 import { unwrap } from "@apitokens/core";
-import { PRISM_DEFAULTS, type PrismServer, prismExample, startPrism, startTestServer, type TestServer } from "@apitokens/testing";
+import {
+  PRISM_DEFAULTS,
+  type PrismServer,
+  prismExample,
+  recordRequests,
+  type SentRequest,
+  startPrism,
+  startTestServer,
+  type TestServer,
+} from "@apitokens/testing";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createQernalClient, type QernalClient } from "../src/index.js";
 
@@ -15,43 +24,12 @@ const CLIENT_SECRET = "Q7.xVn2~pL_8r@Tb4 KdWm0s";
 const ACCESS_TOKEN = "ory_at_k3J9xQm2Lp7vTz4Wc8Nf5Rb1Hd6Ys0Ge";
 const TOKEN_ID = CLIENT_ID;
 
-/** One request as it left the client, and how the server judged it. */
-interface Sent {
-  readonly method: string;
-  readonly origin: string;
-  readonly path: string;
-  readonly search: string;
-  readonly headers: Headers;
-  readonly body: string;
-  readonly status: number;
-  /** Prism's `sl-violations` header: what in the request broke the spec. */
-  readonly violations: string | null;
-}
+type Sent = SentRequest;
 
 let prism: PrismServer;
 let tokenEndpoint: TestServer;
 let client: QernalClient;
-const sent: Sent[] = [];
-
-// The `fetch` option sees every request after every middleware, the token exchange included: exactly what goes on the wire.
-async function recordingFetch(input: Request, init?: RequestInit): Promise<Response> {
-  const request = new Request(input, init);
-  const body = await request.clone().text();
-  const response = await fetch(request);
-  const url = new URL(request.url);
-  const violations = response.headers.get("sl-violations");
-  sent.push({
-    method: request.method,
-    origin: url.origin,
-    path: url.pathname,
-    search: url.search,
-    headers: request.headers,
-    body,
-    status: response.status,
-    violations,
-  });
-  return response;
-}
+const { sent, fetch: recordingFetch } = recordRequests();
 
 /** Splits an HTTP Basic header into the form-decoded id and secret (RFC 6749 §2.3.1). */
 function basicCredentials(header: string | null): [string, string] {

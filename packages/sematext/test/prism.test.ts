@@ -3,7 +3,7 @@
 // allows, and what it parses must be what the spec promises.
 import { fileURLToPath } from "node:url";
 import { unwrap } from "@apitokens/core";
-import { PRISM_DEFAULTS, type PrismServer, prismExample, startPrism } from "@apitokens/testing";
+import { PRISM_DEFAULTS, type PrismServer, prismExample, recordRequests, type SentRequest, startPrism } from "@apitokens/testing";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createSematextClient, type SematextClient } from "../src/index.js";
 
@@ -13,37 +13,11 @@ const APP = 24531;
 const TOKEN = 1187;
 const TOKENS = `/users-web/api/v3/apps/${APP}/tokens`;
 
-/** One request as it left the client, and how Prism judged it. */
-interface Sent {
-  readonly method: string;
-  readonly path: string;
-  readonly headers: Headers;
-  readonly body: string;
-  readonly status: number;
-  /** Prism's `sl-violations` header: what in the request broke the spec. */
-  readonly violations: string | null;
-}
+type Sent = SentRequest;
 
 let prism: PrismServer;
 let client: SematextClient;
-const sent: Sent[] = [];
-
-// The `fetch` option sees the request after every middleware, auth included: exactly what goes on the wire.
-async function recordingFetch(input: Request, init?: RequestInit): Promise<Response> {
-  const request = new Request(input, init);
-  const body = await request.clone().text();
-  const response = await fetch(request);
-  const violations = response.headers.get("sl-violations");
-  sent.push({
-    method: request.method,
-    path: new URL(request.url).pathname,
-    headers: request.headers,
-    body,
-    status: response.status,
-    violations,
-  });
-  return response;
-}
+const { sent, fetch: recordingFetch } = recordRequests();
 
 /** The one request the last call sent; fails unless Prism accepted it with `status`. */
 function onlyRequest(status: number): Sent {

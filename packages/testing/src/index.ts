@@ -4,3 +4,5 @@ export type { RecordedRequest, Reply, Responder, TestServer } from "./http-serve
 export { startTestServer } from "./http-server.js";
 export type { PrismServer, PrismSettings, StartPrismOptions } from "./prism.js";
 export { FETCH_BAD_PORTS, freePort, PRISM_DEFAULTS, prismExample, startPrism } from "./prism.js";
+export type { SentRequest } from "./recorder.js";
+export { recordRequests } from "./recorder.js";
