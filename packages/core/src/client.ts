@@ -139,9 +139,10 @@ export function createApiClient<Paths extends object, Pages = Record<never, neve
 
   const contextMiddleware: Middleware = {
     onRequest({ request, schemaPath, params }) {
-      const operation = `${request.method} ${schemaPath}`;
-      assertPathParameters(schemaPath, params.path as Record<string, unknown> | undefined, { ...context, operation, redactor });
-      setRequestContext(request, { ...context, operation, redactor });
+      const tagged = { ...context, operation: `${request.method} ${schemaPath}`, redactor };
+      // A template without a placeholder has no parameter to check (most list calls).
+      if (schemaPath.includes("{")) assertPathParameters(schemaPath, params.path as Record<string, unknown> | undefined, tagged);
+      setRequestContext(request, tagged);
       return undefined;
     },
   };

@@ -20,10 +20,10 @@ export function withRedirectGuard(credentialHeaders: readonly string[]): FetchLa
   const strip = [...new Set(["authorization", "cookie", ...credentialHeaders.map((h) => h.toLowerCase())])];
   return (next) => async (input, init) => {
     if (input.redirect !== "follow") return next(input, init);
-    const origin = new URL(input.url).origin;
     const bodyCopy = input.body === null ? undefined : input.clone();
     let response = await next(input, { ...init, redirect: "manual" });
     if (response.type === "opaqueredirect") return next(bodyCopy ?? input, init);
+    let origin: string | undefined;
     let current = { url: input.url, method: input.method, headers: new Headers(input.headers), body: bodyCopy };
     for (let hop = 0; REDIRECTS.has(response.status); hop++) {
       const location = response.headers.get("location");
@@ -33,6 +33,8 @@ export function withRedirectGuard(credentialHeaders: readonly string[]): FetchLa
       const url = new URL(location, current.url).toString();
       const toGet = response.status === 303 || ((response.status === 301 || response.status === 302) && current.method === "POST");
       const headers = new Headers(current.headers);
+      // Parsed here, not per request: most answers are not redirects.
+      origin ??= new URL(input.url).origin;
       if (new URL(url).origin !== origin) for (const name of strip) headers.delete(name);
       if (toGet)
         for (const name of ["content-type", "content-length", "content-encoding", "content-language", "content-location"])

@@ -3,7 +3,7 @@ import { ConnectionError } from "../errors/connection-error.js";
 import { RequestAbortedError } from "../errors/request-aborted-error.js";
 import { TimeoutError } from "../errors/timeout-error.js";
 import { shapeRedactor } from "../redact.js";
-import { anySignal, type FetchLayer, sleep } from "./fetch-like.js";
+import { type FetchLayer, followSignals, sleep } from "./fetch-like.js";
 import { retryAfterMs } from "./retry-after.js";
 
 /** When and how often a request is sent again. Every field is optional in {@link RetryOptions}. */
@@ -81,16 +81,17 @@ export interface WithRetryOptions {
  */
 export function withRetry({ policy, deadlineMs }: WithRetryOptions): FetchLayer {
   return (next) => async (input, init) => {
-    const callerSignal = anySignal([input.signal, init?.signal]);
-    const deadline = new AbortController();
+    // One controller for the whole call: the deadline timer aborts it, and it follows the caller's signals.
+    const { controller: deadline, source: callerAbort, unlink } = followSignals([input.signal, init?.signal]);
     const timer =
       Number.isFinite(deadlineMs) && deadlineMs > 0 ? setTimeout(() => deadline.abort(new Error("deadline")), deadlineMs) : undefined;
-    const signal = anySignal([callerSignal, deadline.signal]);
+    const signal = deadline.signal;
     const mayRetry = policy.limit > 0 && policy.methods.includes(input.method.toUpperCase());
     const started = Date.now();
     const failed = (error: unknown): unknown => {
       const context = requestContext(input, shapeRedactor);
-      if (callerSignal?.aborted) return new RequestAbortedError("aborted by the caller", { ...context, cause: callerSignal.reason });
+      const callerSignal = callerAbort();
+      if (callerSignal) return new RequestAbortedError("aborted by the caller", { ...context, cause: callerSignal.reason });
       if (deadline.signal.aborted)
         return new TimeoutError(`gave up after ${deadlineMs} ms (deadline, retries included)`, {
           ...context,
@@ -102,10 +103,12 @@ export function withRetry({ policy, deadlineMs }: WithRetryOptions): FetchLayer 
     try {
       for (let retry = 0; ; retry++) {
         const last = !mayRetry || retry >= policy.limit;
-        const attempt = last ? input : input.clone();
+        // A body can be read once, so each attempt but the last sends a copy; a request
+        // without a body (GET, most DELETEs) can be sent again as it is.
+        const attempt = last || input.body === null ? input : input.clone();
         let response: Response;
         try {
-          response = await next(attempt, { ...init, ...(signal ? { signal } : {}) });
+          response = await next(attempt, { ...init, signal });
         } catch (error) {
           const typed = failed(error);
           const retryable =
@@ -125,6 +128,7 @@ export function withRetry({ policy, deadlineMs }: WithRetryOptions): FetchLayer 
       }
     } finally {
       clearTimeout(timer);
+      unlink();
     }
 
     async function wait(ms: number): Promise<void> {

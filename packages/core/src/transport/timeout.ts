@@ -2,7 +2,7 @@ import { requestContext } from "../context.js";
 import { ConnectionError } from "../errors/connection-error.js";
 import { TimeoutError } from "../errors/timeout-error.js";
 import { shapeRedactor } from "../redact.js";
-import { anySignal, type FetchLayer } from "./fetch-like.js";
+import { type FetchLayer, followSignals } from "./fetch-like.js";
 
 /** Statuses whose responses never have a body (`new Response(body)` refuses one for them). */
 const NULL_BODY_STATUSES = new Set([101, 103, 204, 205, 304]);
@@ -21,11 +21,11 @@ class AttemptTimeout extends Error {}
 export function withTimeout(timeoutMs: number): FetchLayer {
   return (next) => async (input, init) => {
     if (!Number.isFinite(timeoutMs) || timeoutMs <= 0) return next(input, init);
-    const controller = new AbortController();
+    // One controller for this attempt: the timer aborts it, and it follows the caller's signals.
+    const { controller, unlink } = followSignals([input.signal, init?.signal]);
     const timer = setTimeout(() => controller.abort(new AttemptTimeout()), timeoutMs);
-    const signal = anySignal([input.signal, init?.signal, controller.signal]);
     try {
-      const response = await next(input, { ...init, ...(signal ? { signal } : {}) });
+      const response = await next(input, { ...init, signal: controller.signal });
       const body = NULL_BODY_STATUSES.has(response.status) || response.body === null ? null : await response.arrayBuffer();
       const buffered = new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
       Object.defineProperty(buffered, "url", { value: response.url });
@@ -35,11 +35,13 @@ export function withTimeout(timeoutMs: number): FetchLayer {
       if (controller.signal.aborted && controller.signal.reason instanceof AttemptTimeout) {
         throw new TimeoutError(`timed out after ${timeoutMs} ms (one attempt)`, { ...context, kind: "attempt", timeoutMs });
       }
-      if (signal?.aborted) throw error;
+      // Aborted from above (the caller, the retry deadline): theirs to report.
+      if (controller.signal.aborted) throw error;
       if (error instanceof TimeoutError || error instanceof ConnectionError) throw error;
       throw new ConnectionError(connectionMessage(error), { ...context, cause: error, code: errorCode(error) });
     } finally {
       clearTimeout(timer);
+      unlink();
     }
   };
 }
