@@ -2,8 +2,12 @@ import createClient, { type Middleware } from "openapi-fetch";
 import { assertSendable, type Credential } from "./auth/credential.js";
 import { type AuthMiddleware, createAuthMiddleware } from "./auth/middleware.js";
 import { setRequestContext } from "./context.js";
+import type { ErrorContext } from "./errors/api-tokens-error.js";
 import { ConfigurationError } from "./errors/configuration-error.js";
+import { ConnectionError } from "./errors/connection-error.js";
 import { apiErrorFor, describeErrorBody } from "./errors/from-response.js";
+import { isApiTokensError } from "./errors/guards.js";
+import { RequestAbortedError } from "./errors/request-aborted-error.js";
 import type { ExactClient } from "./exact-client.js";
 import type { Paginator } from "./paginate.js";
 import { assertPathParameters, serializePath } from "./path-params.js";
@@ -11,11 +15,11 @@ import { Redactor } from "./redact.js";
 import { parseSuccessBody } from "./response-body.js";
 import { isSecret } from "./secret.js";
 import type { ApiSpec, OperationSpec } from "./spec.js";
-import type { FetchLike } from "./transport/fetch-like.js";
+import { type FetchLike, releaseResponse } from "./transport/fetch-like.js";
 import { withRedirectGuard } from "./transport/redirect.js";
 import { type RetryOptions, retryPolicy, withRetry } from "./transport/retry.js";
 import { retryAfterMs } from "./transport/retry-after.js";
-import { withTimeout } from "./transport/timeout.js";
+import { errorCode, withTimeout } from "./transport/timeout.js";
 import { rememberError } from "./unwrap.js";
 
 /** Time limits, as data. */
@@ -189,9 +193,16 @@ export function createApiClient<Paths extends object, Pages = Record<never, neve
     call: (path: string, init?: Record<string, unknown>) => Promise<RawResult>,
   ): Promise<RawResult> {
     const parseOwn = init?.parseAs === undefined;
-    const result = await call(path, parseOwn ? { ...init, parseAs: "text" } : init);
     const operation = `${method} ${path}`;
+    let result: RawResult;
+    try {
+      result = await call(path, parseOwn ? { ...init, parseAs: "text" } : init);
+    } catch (error) {
+      throw bodyReadError(error, init?.signal, { ...context, operation, redactor });
+    }
     const { response } = result;
+    // openapi-fetch has read the body (unless it streams it): the attempt's timer can end.
+    if (init?.parseAs !== "stream") releaseResponse(response);
     if (response.ok) {
       return parseOwn
         ? { data: parseSuccessBody(result.data, response, operations.get(operation), { ...context, operation, redactor }), response }
@@ -214,6 +225,25 @@ export function createApiClient<Paths extends object, Pages = Record<never, neve
   }
 
   return build({}, transport);
+}
+
+/**
+ * What a failure while openapi-fetch reads the body becomes: our typed errors pass, the
+ * caller's abort is a {@link RequestAbortedError}, and a connection lost mid-body (undici's
+ * `TypeError: terminated`) a {@link ConnectionError}.
+ */
+function bodyReadError(error: unknown, signal: unknown, context: ErrorContext & { readonly redactor: Redactor }): unknown {
+  if (isApiTokensError(error)) return error;
+  if (signal instanceof AbortSignal && signal.aborted)
+    return new RequestAbortedError("aborted by the caller", { ...context, cause: signal.reason });
+  if (error instanceof TypeError && (error.message === "terminated" || error.message === "fetch failed")) {
+    return new ConnectionError(`the connection broke while reading the answer (${errorCode(error) ?? error.message})`, {
+      ...context,
+      cause: error,
+      code: errorCode(error),
+    });
+  }
+  return error;
 }
 
 interface RawResult {

@@ -21,6 +21,8 @@ export type Reply =
       readonly delayMs?: number;
       /** Send the headers and the first half of the body, then wait this long before the rest. */
       readonly stallBodyMs?: number;
+      /** Send the headers and the first half of the body, then drop the connection. */
+      readonly breakBody?: boolean;
     }
   /** Destroy the connection without an answer. */
   | "reset";
@@ -92,6 +94,11 @@ export async function startTestServer(): Promise<TestServer> {
     };
     if (res.destroyed) return;
     res.writeHead(reply.status ?? 200, headers);
+    if (reply.breakBody) {
+      res.write(body.slice(0, Math.floor(body.length / 2)));
+      setImmediate(() => req.socket.destroy());
+      return;
+    }
     if (reply.stallBodyMs) {
       res.write(body.slice(0, Math.floor(body.length / 2)));
       await wait(reply.stallBodyMs);

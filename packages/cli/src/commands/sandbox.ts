@@ -10,6 +10,8 @@ the environment variables of this command) at it to work without a vendor accoun
 
 /** `apitokens sandbox`: the emulator in the foreground until Ctrl-C. */
 export async function runSandbox(io: Io, port: number, seed: string): Promise<ExitCode> {
+  // Listen for Ctrl-C before anything is printed: whoever reads the URLs may signal at once.
+  const stop = Promise.race([once(process, "SIGINT"), once(process, "SIGTERM")]);
   const { startSandbox } = await import("@apitokens/sandbox");
   const sandbox = await startSandbox({ port, seed });
   const lines = [
@@ -20,7 +22,7 @@ export async function runSandbox(io: Io, port: number, seed: string): Promise<Ex
     `sematext   ${sandbox.url("sematext")}    API key ${sandbox.credentials.sematext}    apps ${sandbox.sematextApps.join(",")}`,
   ];
   io.stdout.write(`${lines.join("\n")}\n`);
-  await Promise.race([once(process, "SIGINT"), once(process, "SIGTERM")]);
+  await stop;
   await sandbox.close();
   io.stderr.write("sandbox stopped\n");
   return EXIT.ok;

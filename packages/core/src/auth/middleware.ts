@@ -2,7 +2,7 @@ import type { Middleware } from "openapi-fetch";
 import { ConfigurationError } from "../errors/configuration-error.js";
 import type { Redactor } from "../redact.js";
 import type { ApiSpec, SecuritySchemeSpec } from "../spec.js";
-import type { FetchLike } from "../transport/fetch-like.js";
+import { type FetchLike, releaseResponse } from "../transport/fetch-like.js";
 import { apiKeyHeader, applyApiKey } from "./api-key.js";
 import { type Credential, type CredentialSource, resolveCredential } from "./credential.js";
 import { httpAuthorization } from "./http-bearer.js";
@@ -117,6 +117,7 @@ export function createAuthMiddleware(options: AuthMiddlewareOptions): AuthMiddle
       const value = await refreshOnce();
       apply(retry.headers, value);
       await response.body?.cancel().catch(() => undefined);
+      releaseResponse(response);
       return (requestOptions.fetch as FetchLike)(retry);
     },
   };

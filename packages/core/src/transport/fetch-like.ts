@@ -66,3 +66,22 @@ export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
     signal?.addEventListener("abort", onAbort, { once: true });
   });
 }
+
+const releases = new WeakMap<Response, () => void>();
+
+/**
+ * Registers what to undo once a response's body has been read (the attempt timer, signal
+ * listeners). The transport's layers register; the client calls {@link releaseResponse} when
+ * openapi-fetch has read the body.
+ */
+export function onRelease(response: Response, release: () => void): void {
+  releases.set(response, release);
+}
+
+/** Ends the attempt behind a response whose body has been read or dropped. Safe to call twice. */
+export function releaseResponse(response: Response): void {
+  const release = releases.get(response);
+  if (!release) return;
+  releases.delete(response);
+  release();
+}

@@ -3,7 +3,7 @@ import { ConnectionError } from "../errors/connection-error.js";
 import { RequestAbortedError } from "../errors/request-aborted-error.js";
 import { TimeoutError } from "../errors/timeout-error.js";
 import { shapeRedactor } from "../redact.js";
-import { type FetchLayer, followSignals, sleep } from "./fetch-like.js";
+import { type FetchLayer, followSignals, releaseResponse, sleep } from "./fetch-like.js";
 import { retryAfterMs } from "./retry-after.js";
 
 /** When and how often a request is sent again. Every field is optional in {@link RetryOptions}. */
@@ -124,6 +124,7 @@ export function withRetry({ policy, deadlineMs }: WithRetryOptions): FetchLayer 
         const delay = asked ?? backoffDelay(policy, retry);
         if (Number.isFinite(deadlineMs) && Date.now() - started + delay >= deadlineMs) return response;
         await response.body?.cancel().catch(() => undefined);
+        releaseResponse(response);
         await wait(delay);
       }
     } finally {

@@ -1,6 +1,6 @@
 import { startTestServer, type TestServer } from "@apitokens/testing";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { TimeoutError, unwrap } from "../../src/index.js";
+import { ConnectionError, RequestAbortedError, TimeoutError, unwrap } from "../../src/index.js";
 import { acmeClient } from "../fixtures.js";
 
 let server: TestServer;
@@ -26,6 +26,23 @@ describe("per-attempt timeout", () => {
     const client = acmeClient({ baseUrl: server.url, timeout: 150, retry: false });
     const error = await client.GET("/tokens/{id}", { params: { path: { id: "a1" } } }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TimeoutError);
+  });
+
+  it("a connection lost mid-body is a ConnectionError", async () => {
+    server.next({ status: 200, body: { id: "a1", name: "a long enough body to split" }, breakBody: true });
+    const client = acmeClient({ baseUrl: server.url, retry: false });
+    const error = await client.GET("/tokens/{id}", { params: { path: { id: "a1" } } }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ConnectionError);
+    expect((error as ConnectionError).operation).toBe("GET /tokens/{id}");
+  });
+
+  it("a caller's abort mid-body is a RequestAbortedError", async () => {
+    server.next({ status: 200, body: { id: "a1", name: "a long enough body to split" }, stallBodyMs: 1_000 });
+    const client = acmeClient({ baseUrl: server.url, retry: false });
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 150);
+    const error = await client.GET("/tokens/{id}", { params: { path: { id: "a1" } }, signal: controller.signal }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(RequestAbortedError);
   });
 
   it("gives every attempt a fresh timer, so a slow first attempt is retried", async () => {
