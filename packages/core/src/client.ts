@@ -134,11 +134,13 @@ export function createApiClient<Paths extends object, Pages = Record<never, neve
     });
   }
   const guard = withRedirectGuard(auth.credentialHeaders);
-  const transportFor = (policy: RequestPolicyOptions): FetchLike =>
-    withRetry({
-      policy: retryPolicy(options.retry, policy.retry),
-      deadlineMs: policy.deadline ?? options.deadline ?? DEFAULT_TIMEOUTS.deadline,
-    })(withTimeout(policy.timeout ?? options.timeout ?? DEFAULT_TIMEOUTS.timeout)(guard(userFetch)));
+  const transportFor = (policy: RequestPolicyOptions): FetchLike => {
+    const timeout = policy.timeout ?? options.timeout ?? DEFAULT_TIMEOUTS.timeout;
+    const deadlineMs = policy.deadline ?? options.deadline ?? DEFAULT_TIMEOUTS.deadline;
+    return withRetry({ policy: retryPolicy(options.retry, policy.retry), deadlineMs, attemptTimeoutMs: timeout })(
+      withTimeout(timeout)(guard(userFetch)),
+    );
+  };
   transport = transportFor({});
 
   const contextMiddleware: Middleware = {

@@ -81,9 +81,19 @@ export function createAuthMiddleware(options: AuthMiddlewareOptions): AuthMiddle
         })
       : undefined;
   const pending = new WeakMap<Request, Request>();
+  const originPrefix = `${origin}/`;
   let refreshing: Promise<string> | undefined;
 
+  // A fixed credential is checked once, not on every request.
+  let fixed: Promise<string> | undefined;
   async function credentialValue(refresh: boolean): Promise<string> {
+    if (typeof credential !== "function" && !exchanger) {
+      fixed ??= resolveCredential(credential, { refresh: false }, source).then((value) => {
+        redactor.add(value);
+        return value;
+      });
+      return fixed;
+    }
     const value = await resolveCredential(credential, { refresh }, source);
     redactor.add(value);
     return exchanger ? exchanger.accessToken(value, { refresh }) : value;
@@ -105,7 +115,9 @@ export function createAuthMiddleware(options: AuthMiddlewareOptions): AuthMiddle
     schemeName,
     credentialHeaders: [scheme.type === "apiKey" ? apiKeyHeader(scheme) : "authorization"],
     async onRequest({ request }) {
-      if (new URL(request.url).origin !== origin) return undefined;
+      // Request URLs are normalised, so a prefix test is an origin test (the "/" stops
+      // "https://api.example.com.evil" from passing for "https://api.example.com").
+      if (!request.url.startsWith(originPrefix)) return undefined;
       apply(request.headers, await credentialValue(false));
       if (refreshable) pending.set(request, request.clone());
       return undefined;
