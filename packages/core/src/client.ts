@@ -1,5 +1,5 @@
 import createClient, { type Middleware } from "openapi-fetch";
-import { assertSendable, type Credential } from "./auth/credential.js";
+import { assertSendable, type Credential, type CredentialSource } from "./auth/credential.js";
 import { type AuthMiddleware, createAuthMiddleware } from "./auth/middleware.js";
 import { setRequestContext } from "./context.js";
 import type { ErrorContext } from "./errors/api-tokens-error.js";
@@ -44,9 +44,11 @@ export interface RequestPolicyOptions {
 export interface ClientOptions extends RequestPolicyOptions {
   /**
    * The vendor credential: a string, a `Secret`, or a function (sync or async) called per
-   * request, which gets `{ refresh: true }` once after a 401.
+   * request, which gets `{ refresh: true }` once after a 401. `undefined` is accepted so that
+   * `token: process.env.DT_API_TOKEN` compiles; a missing value is refused when the client is
+   * created, with an error naming the option and the environment variable.
    */
-  readonly token: Credential;
+  readonly token: Credential | undefined;
   /** A custom `fetch` (for proxies, tests, instrumentation). @default globalThis.fetch */
   readonly fetch?: ((input: Request, init?: RequestInit) => Promise<Response>) | undefined;
   /** Headers sent with every request. */
@@ -114,10 +116,11 @@ export function createApiClient<Paths extends object, Pages = Record<never, neve
   const userFetch: FetchLike = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
   const operations = new Map<string, OperationSpec>(Object.values(spec.operations).map((op) => [`${op.method} ${op.path}`, op]));
 
+  const token = checkedCredential(options.token, { ...context, option: "token", envVar: profile.envVar });
   let transport: FetchLike;
   const auth: AuthMiddleware = createAuthMiddleware({
     spec,
-    credential: options.token,
+    credential: token,
     scheme: options.scheme,
     tokenUrl: options.tokenUrl,
     origin,
@@ -125,14 +128,6 @@ export function createApiClient<Paths extends object, Pages = Record<never, neve
     redactor,
     source: { ...context, option: "token", envVar: profile.envVar },
   });
-  if (typeof options.token !== "function") {
-    // Fail at construction, not at the first request, for a missing or unsendable value.
-    assertSendable(isSecret(options.token) ? options.token.reveal() : options.token, {
-      ...context,
-      option: "token",
-      envVar: profile.envVar,
-    });
-  }
   const guard = withRedirectGuard(auth.credentialHeaders);
   const transportFor = (policy: RequestPolicyOptions): FetchLike => {
     const timeout = policy.timeout ?? options.timeout ?? DEFAULT_TIMEOUTS.timeout;
@@ -252,6 +247,14 @@ interface RawResult {
   readonly data?: unknown;
   readonly error?: unknown;
   readonly response: Response;
+}
+
+/** A credential checked at construction (a function is checked on every call instead). */
+function checkedCredential(token: Credential | undefined, source: CredentialSource): Credential {
+  if (typeof token === "function") return token;
+  const value = isSecret(token) ? token.reveal() : token;
+  assertSendable(value, source);
+  return token ?? value;
 }
 
 function checkedBaseUrl(baseUrl: string | undefined, context: { vendor: string; vendorName: string }): string {

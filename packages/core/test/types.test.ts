@@ -63,6 +63,10 @@ describe("types", () => {
     );
   });
 
+  it("a token read from the environment compiles (a missing one is refused at run time)", () => {
+    compileOnly(() => acmeClient({ baseUrl: "https://api.acme.invalid/v1", token: process.env.ACME_TOKEN }));
+  });
+
   it("withOptions keeps the client's type", () => {
     expectTypeOf(client.withOptions({ retry: false })).toEqualTypeOf(client);
     compileOnly(() => {
