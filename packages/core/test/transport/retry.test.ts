@@ -1,5 +1,5 @@
 import { startTestServer, type TestServer } from "@apitokens/testing";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import {
   backoffDelay,
   ConnectionError,
@@ -14,11 +14,12 @@ import {
 import { acmeClient } from "../fixtures.js";
 
 let server: TestServer;
-beforeAll(async () => {
+// A server per test: a request a test gave up on (a short timeout, an abort) may still arrive
+// late, and must not take the next test's scripted answer.
+beforeEach(async () => {
   server = await startTestServer();
 });
-afterAll(() => server.close());
-beforeEach(() => server.reset());
+afterEach(() => server.close());
 
 const ok = { status: 200, body: { id: "a1", name: "n" } };
 

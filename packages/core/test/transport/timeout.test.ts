@@ -1,14 +1,15 @@
 import { startTestServer, type TestServer } from "@apitokens/testing";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { ConnectionError, RequestAbortedError, TimeoutError, unwrap } from "../../src/index.js";
 import { acmeClient } from "../fixtures.js";
 
 let server: TestServer;
-beforeAll(async () => {
+// A server per test: a request a test gave up on (a short timeout, an abort) may still arrive
+// late, and must not take the next test's scripted answer.
+beforeEach(async () => {
   server = await startTestServer();
 });
-afterAll(() => server.close());
-beforeEach(() => server.reset());
+afterEach(() => server.close());
 
 describe("per-attempt timeout", () => {
   it("a server that never answers in time is a TimeoutError that says so", async () => {
