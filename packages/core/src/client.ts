@@ -116,7 +116,8 @@ export function createApiClient<Paths extends object, Pages = Record<never, neve
   const userFetch: FetchLike = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
   const operations = new Map<string, OperationSpec>(Object.values(spec.operations).map((op) => [`${op.method} ${op.path}`, op]));
 
-  const token = checkedCredential(options.token, { ...context, option: "token", envVar: profile.envVar });
+  const source = { ...context, option: "token", envVar: profile.envVar };
+  const token = checkedCredential(options.token, source);
   let transport: FetchLike;
   const auth: AuthMiddleware = createAuthMiddleware({
     spec,
@@ -126,7 +127,7 @@ export function createApiClient<Paths extends object, Pages = Record<never, neve
     origin,
     fetch: (input, init) => transport(input, init),
     redactor,
-    source: { ...context, option: "token", envVar: profile.envVar },
+    source,
   });
   const guard = withRedirectGuard(auth.credentialHeaders);
   const transportFor = (policy: RequestPolicyOptions): FetchLike => {

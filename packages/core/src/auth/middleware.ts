@@ -119,7 +119,9 @@ export function createAuthMiddleware(options: AuthMiddlewareOptions): AuthMiddle
       // "https://api.example.com.evil" from passing for "https://api.example.com").
       if (!request.url.startsWith(originPrefix)) return undefined;
       apply(request.headers, await credentialValue(false));
-      if (refreshable) pending.set(request, request.clone());
+      // Kept for the one retry after a 401. A request without a body can be sent again as it
+      // is; one with a body needs a copy, since a body is read once.
+      if (refreshable) pending.set(request, request.body === null ? request : request.clone());
       return undefined;
     },
     async onResponse({ request, response, options: requestOptions }) {

@@ -99,7 +99,8 @@ export function withRetry({ policy, deadlineMs, attemptTimeoutMs }: WithRetryOpt
       const timer = setTimeout(() => controller.abort(new Error("deadline")), Math.max(0, deadlineMs - (Date.now() - started)));
       deadline = { controller, unlink, timer };
     };
-    if (mayRetry ? !firstAttemptBounded : true) arm();
+    // A first attempt shorter than the deadline cannot outlast it; arm it only when it could.
+    if (!firstAttemptBounded) arm();
     const callerAborted = () => (input.signal.aborted ? input.signal : init?.signal?.aborted ? init.signal : undefined);
     const failed = (error: unknown): unknown => {
       const context = requestContext(input, shapeRedactor);
