@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { createSandbox, type RunningSandbox, type Sandbox, startSandbox } from "../src/index.js";
 
 let sandbox: RunningSandbox;
@@ -74,15 +74,32 @@ describe("scripted answers", () => {
 });
 
 describe("standing faults", () => {
-  it("delays every answer by the latency", async () => {
-    sandbox.faults.set("dynatrace", { latencyMs: 150 });
-    const started = performance.now();
-    expect((await list()).status).toBe(200);
-    expect(performance.now() - started).toBeGreaterThanOrEqual(140);
-    sandbox.faults.set("dynatrace", { latencyMs: [0, 5] });
-    const quick = performance.now();
-    await list();
-    expect(performance.now() - quick).toBeLessThan(140);
+  it("delays every answer by the latency, and no longer", async () => {
+    // Fake timers: the delay is observed on the sandbox's clock, not measured on a busy machine.
+    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout"] });
+    try {
+      const s = createSandbox({ seed: "faults", faults: { dynatrace: { latencyMs: 150 } } });
+      let settled = false;
+      const pending = list(s).then((response) => {
+        settled = true;
+        return response;
+      });
+      await vi.advanceTimersByTimeAsync(149);
+      expect(settled).toBe(false);
+      await vi.advanceTimersByTimeAsync(1);
+      expect((await pending).status).toBe(200);
+      s.faults.set("dynatrace", { latencyMs: [0, 5] });
+      settled = false;
+      const quick = list(s).then((response) => {
+        settled = true;
+        return response;
+      });
+      await vi.advanceTimersByTimeAsync(5);
+      expect(settled).toBe(true);
+      expect((await quick).status).toBe(200);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it("fails the share of requests the failure rate says, with the configured answer", async () => {
