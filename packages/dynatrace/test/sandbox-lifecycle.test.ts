@@ -77,8 +77,8 @@ describe("Dynatrace lifecycle against the sandbox", () => {
     const gone = await unwrap(client.GET("/apiTokens/{id}", { params: { path: { id: created.id } } })).catch((e: unknown) => e);
     expect(gone).toBeInstanceOf(NotFoundError);
     expect((gone as NotFoundError).status).toBe(404);
-    // The vendor's 404 has no body.
-    expect((gone as NotFoundError).body).toBeUndefined();
+    // The 404 carries an ErrorEnvelope, as the vendor's other errors do.
+    expect((gone as NotFoundError).body).toEqual({ error: { code: 404, message: "The requested token could not be found." } });
 
     // DELETE accepts the full secret as well.
     await unwrap(client.DELETE("/apiTokens/{id}", { params: { path: { id: sandbox.state.dynatrace.get(replacement.id)?.secret ?? "" } } }));

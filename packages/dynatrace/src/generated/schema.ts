@@ -325,17 +325,25 @@ export interface components {
             };
         };
         /**
-         * @description No token matches the ID or secret. Upstream (D1) declares this response without a
-         *     body, so none is modelled and clients must not rely on one. The newer docs' blanket
-         *     `4XX` → `ErrorEnvelope` rule does not override it: in OpenAPI an explicit status code
-         *     wins over a range, and D1 is explicit here. If a body does arrive, treat it as an
-         *     `ErrorEnvelope`.
+         * @description No token matches the ID or secret. Upstream D1 declares this response without a body;
+         *     the newer revision (D5) maps every `4XX` to `ErrorEnvelope`, which is what is modelled
+         *     here. Clients should still accept a 404 without a body.
          */
         NotFound: {
             headers: {
                 [name: string]: unknown;
             };
-            content?: never;
+            content: {
+                /**
+                 * @example {
+                 *       "error": {
+                 *         "code": 404,
+                 *         "message": "The requested token could not be found."
+                 *       }
+                 *     }
+                 */
+                "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
+            };
         };
         /** @description The API rate limit of the environment was exceeded; retry later. */
         TooManyRequests: {
@@ -652,7 +660,6 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
-            404: components["responses"]["NotFound"];
             429: components["responses"]["TooManyRequests"];
             "4XX": components["responses"]["ClientError"];
             "5XX": components["responses"]["ServerError"];

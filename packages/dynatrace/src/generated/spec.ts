@@ -109,7 +109,7 @@ export const spec = {
         "200": "json",
         "400": "json",
         "401": "json",
-        "404": "empty",
+        "404": "json",
         "429": "json",
         "4XX": "json",
         "5XX": "json"
@@ -127,7 +127,6 @@ export const spec = {
         "204": "empty",
         "400": "json",
         "401": "json",
-        "404": "empty",
         "429": "json",
         "4XX": "json",
         "5XX": "json"
@@ -145,7 +144,7 @@ export const spec = {
         "204": "empty",
         "400": "json",
         "401": "json",
-        "404": "empty",
+        "404": "json",
         "429": "json",
         "4XX": "json",
         "5XX": "json"
@@ -162,13 +161,19 @@ export const spec = {
       "responses": {
         "200": "json",
         "401": "json",
-        "404": "empty",
+        "404": "json",
         "429": "json",
         "4XX": "json",
         "5XX": "json"
       }
     }
-  }
+  },
+  "secretFormats": [
+    {
+      "name": "Dynatrace API token",
+      "pattern": "(?<public>dt0[a-zA-Z][0-9]{2}\\.[A-Z0-9]{24})\\.[A-Z0-9]{64}"
+    }
+  ]
 } as const satisfies ApiSpec;
 
 /** Every operationId of the spec. */

@@ -231,9 +231,6 @@ export const specs: Readonly<Record<"dynatrace" | "qernal" | "sematext" | "timew
             "401": {
               "$ref": "#/components/responses/Unauthorized"
             },
-            "404": {
-              "$ref": "#/components/responses/NotFound"
-            },
             "429": {
               "$ref": "#/components/responses/TooManyRequests"
             },
@@ -475,7 +472,15 @@ export const specs: Readonly<Record<"dynatrace" | "qernal" | "sematext" | "timew
             }
           }
         },
-        "NotFound": {},
+        "NotFound": {
+          "content": {
+            "application/json; charset=utf-8": {
+              "schema": {
+                "$ref": "#/components/schemas/ErrorEnvelope"
+              }
+            }
+          }
+        },
         "TooManyRequests": {
           "content": {
             "application/json; charset=utf-8": {

@@ -3,6 +3,7 @@ import { empty, json } from "../../http/responses.js";
 import type { OperationSpec } from "../../openapi/operations.js";
 import type { Problem } from "../../openapi/validator.js";
 import type { Emulator, Handler } from "../emulator.js";
+import { nameTooLong, SANDBOX_LIMITS, writableDate } from "../limits.js";
 import { PageCursors } from "./cursors.js";
 import { DEFAULT_FIELDS, EVERY_FIELD, type Field, parseFields, project } from "./fields.js";
 import { parseSelector } from "./selector.js";
@@ -51,6 +52,13 @@ export function dynatraceEmulator({ store, now, knownScopes }: DynatraceEmulator
   });
   const badRequest = (where: Problem["in"], path: string, message: string) =>
     error(400, "Constraints violated.", {}, [violation(where, path, message)]);
+  // An ErrorEnvelope like every other error (D5's blanket 4XX rule): a bodiless 404 without a
+  // content type makes Dynatrace's own SDK fail in its content-type parsing.
+  const notFound = () => error(404, "The requested token could not be found.");
+  const nameProblem = (name: string | undefined) =>
+    name !== undefined && nameTooLong(name)
+      ? badRequest("body", "name", `must be at most ${SANDBOX_LIMITS.nameLength} characters`)
+      : undefined;
 
   function scopeProblem(scopes: readonly string[]): Response | undefined {
     for (const [index, scope] of scopes.entries()) {
@@ -120,13 +128,14 @@ export function dynatraceEmulator({ store, now, knownScopes }: DynatraceEmulator
 
   const create: Handler<DynatraceToken> = ({ body, principal }) => {
     const request = body as { name: string; scopes: string[]; personalAccessToken?: boolean; expirationDate?: string };
-    const problem = scopeProblem(request.scopes);
+    const problem = nameProblem(request.name) ?? scopeProblem(request.scopes);
     if (problem) return problem;
     let expirationDate: number | undefined;
     if (request.expirationDate !== undefined) {
       expirationDate = parseTimeExpression(request.expirationDate, now());
       if (expirationDate === undefined) return badRequest("body", "expirationDate", "is not a valid time");
       if (expirationDate <= now()) return badRequest("body", "expirationDate", "must not be in the past");
+      if (!writableDate(expirationDate)) return badRequest("body", "expirationDate", "must not be later than 9999-12-31T23:59:59.999Z");
     }
     const token = store.create({
       name: request.name,
@@ -151,15 +160,17 @@ export function dynatraceEmulator({ store, now, knownScopes }: DynatraceEmulator
 
   const get: Handler<DynatraceToken> = ({ path }) => {
     const token = store.get(path.id as string);
-    return token ? json(200, project(token, EVERY_FIELD), MEDIA_TYPE) : empty(404);
+    return token ? json(200, project(token, EVERY_FIELD), MEDIA_TYPE) : notFound();
   };
 
   const update: Handler<DynatraceToken> = ({ path, body, principal }) => {
     const token = store.get(path.id as string);
-    if (!token) return empty(404);
+    if (!token) return notFound();
     const changes = body as { name?: string; enabled?: boolean; scopes?: string[] };
     if (changes.enabled === false && token === principal) return error(400, "You can't disable the token you're using for authentication.");
     if (changes.name !== undefined && changes.name.trim() === "") return badRequest("body", "name", "must not be empty");
+    const tooLong = nameProblem(changes.name);
+    if (tooLong) return tooLong;
     if (changes.scopes !== undefined) {
       if (changes.scopes.length === 0) return badRequest("body", "scopes", "must not be empty");
       const problem = scopeProblem(changes.scopes);
@@ -178,7 +189,7 @@ export function dynatraceEmulator({ store, now, knownScopes }: DynatraceEmulator
 
   const remove: Handler<DynatraceToken> = ({ path, principal }) => {
     const token = store.get(path.id as string);
-    if (!token) return empty(404);
+    if (!token) return notFound();
     if (token === principal) return error(400, "You can't delete the token you're using for authentication.");
     // A personal-access-token caller may delete only its own tokens (newer docs).
     if (principal.personalAccessToken && token.owner !== principal.owner) return error(403, "Access denied.");
@@ -188,7 +199,7 @@ export function dynatraceEmulator({ store, now, knownScopes }: DynatraceEmulator
 
   const lookup: Handler<DynatraceToken> = ({ body }) => {
     const token = store.bySecret((body as { token: string }).token);
-    return token ? json(200, project(token, EVERY_FIELD), MEDIA_TYPE) : empty(404);
+    return token ? json(200, project(token, EVERY_FIELD), MEDIA_TYPE) : notFound();
   };
 
   return {

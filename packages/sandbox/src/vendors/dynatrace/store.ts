@@ -1,5 +1,6 @@
 import type { Random } from "../../random.js";
 import { dynatraceToken } from "../../secrets.js";
+import { assertWritableDates } from "../limits.js";
 
 /** A Dynatrace token as the sandbox keeps it (dates in epoch ms). */
 export interface DynatraceToken {
@@ -69,6 +70,7 @@ export class DynatraceStore {
 
   /** Creates a token with a fresh id and secret. */
   create(token: NewDynatraceToken): DynatraceToken {
+    assertWritableDates("dynatrace token", datesOf(token));
     let minted = dynatraceToken(this.#random);
     while (this.#byId.has(minted.id)) minted = dynatraceToken(this.#random);
     const created: DynatraceToken = { ...token, ...minted, scopes: [...token.scopes] };
@@ -80,12 +82,14 @@ export class DynatraceStore {
 
   /** Applies changes to a token (name, enabled, scopes, last use). */
   update(token: DynatraceToken, changes: Partial<Pick<DynatraceToken, "name" | "enabled" | "scopes" | "modifiedDate">>): void {
+    assertWritableDates("dynatrace token", { modifiedDate: changes.modifiedDate });
     Object.assign(token, changes);
     this.#changed();
   }
 
   /** Records that the token authenticated a request. Does not reorder cached sorts but `lastUsedDate`. */
   touch(token: DynatraceToken, at: number, ip: string): void {
+    assertWritableDates("dynatrace token", { lastUsedDate: at });
     token.lastUsedDate = at;
     token.lastUsedIpAddress = ip;
     this.#sorted.delete("lastUsedDate");
@@ -129,6 +133,11 @@ const SORT_VALUES: Readonly<Record<DynatraceSortKey, (token: DynatraceToken) => 
   expirationDate: (token) => token.expirationDate ?? Number.POSITIVE_INFINITY,
   modifiedDate: (token) => token.modifiedDate ?? token.creationDate,
 };
+
+function datesOf(token: NewDynatraceToken): Record<string, number | undefined> {
+  const { creationDate, modifiedDate, expirationDate, lastUsedDate } = token;
+  return { creationDate, modifiedDate, expirationDate, lastUsedDate };
+}
 
 function compare(a: number | string, b: number | string): number {
   return a < b ? -1 : a > b ? 1 : 0;

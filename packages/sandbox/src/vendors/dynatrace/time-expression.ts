@@ -13,7 +13,9 @@ export function parseTimeExpression(text: string, now: number): number | undefin
   if (relative) {
     const [, sign, amount, unit, align] = relative;
     const moved = shift(now, (sign === "-" ? -1 : 1) * Number(amount), unit as Unit);
-    return align ? alignDown(moved, align as Unit) : moved;
+    const at = align ? alignDown(moved, align as Unit) : moved;
+    // `now+99999999y` leaves the range of a date: outside the grammar's meaning, not a time.
+    return Number.isFinite(at) ? at : undefined;
   }
   const absolute =
     /^([0-9]{4}-[0-9]{2}-[0-9]{2})[T ]([0-9]{2}:[0-9]{2})(?::([0-9]{2})(?:\.([0-9]{1,9}))?)?(Z|[+-][0-9]{2}:?[0-9]{2})?$/.exec(text);

@@ -1,6 +1,7 @@
 import { DAY_MS, isoMicros } from "../../clock.js";
 import { empty, json } from "../../http/responses.js";
 import type { Emulator, Handler } from "../emulator.js";
+import { nameTooLong, SANDBOX_LIMITS, writableDate } from "../limits.js";
 import type { QernalStore, QernalToken } from "./store.js";
 
 const MEDIA_TYPE = "application/json";
@@ -89,10 +90,22 @@ export function qernalEmulator({ store, now, listShape }: QernalEmulatorOptions)
     return json(200, items.map(meta), MEDIA_TYPE, headers);
   };
 
+  /** What is wrong with a name or a lifetime the sandbox cannot store (see `SANDBOX_LIMITS`). */
+  const limitProblem = (name: string | undefined, days: number | undefined, at: number) => {
+    if (name !== undefined && nameTooLong(name)) return badRequest({ name: `must be at most ${SANDBOX_LIMITS.nameLength} characters` });
+    if (days !== undefined && days < 0) return badRequest({ expiry_duration: "must be 0 (never expires) or a number of days" });
+    // The reference declares no maximum (int32 in the Go client); an expiry past year 9999
+    // cannot be written as `expiry_at`, so it is refused.
+    const expiresAt = days === undefined ? undefined : expiry(days, at);
+    if (expiresAt !== undefined && !writableDate(expiresAt)) return badRequest({ expiry_duration: "ends after 9999-12-31" });
+    return undefined;
+  };
+
   const create: Handler<QernalToken> = ({ body }) => {
     const request = body as { name: string; expiry_duration: number };
-    if (request.expiry_duration < 0) return badRequest({ expiry_duration: "must be 0 (never expires) or a number of days" });
     const at = now();
+    const problem = limitProblem(request.name, request.expiry_duration, at);
+    if (problem) return problem;
     const token = store.create({ name: request.name, expiresAt: expiry(request.expiry_duration, at), createdAt: at, updatedAt: at });
     return json(200, { ...meta(token), token: token.secret }, MEDIA_TYPE);
   };
@@ -106,10 +119,9 @@ export function qernalEmulator({ store, now, listShape }: QernalEmulatorOptions)
     const token = own(path.token_id, principal);
     if (!token) return notFound();
     const changes = body as { name?: string; expiry_duration?: number };
-    if (changes.expiry_duration !== undefined && changes.expiry_duration < 0) {
-      return badRequest({ expiry_duration: "must be 0 (never expires) or a number of days" });
-    }
     const at = now();
+    const problem = limitProblem(changes.name, changes.expiry_duration, at);
+    if (problem) return problem;
     store.update(token, {
       ...(changes.name === undefined ? {} : { name: changes.name }),
       ...(changes.expiry_duration === undefined ? {} : { expiresAt: expiry(changes.expiry_duration, at) }),
@@ -131,13 +143,16 @@ export function qernalEmulator({ store, now, listShape }: QernalEmulatorOptions)
     vendor: "qernal",
     mediaType: MEDIA_TYPE,
     authenticate(request) {
-      const match = /^Bearer (\S+)$/i.exec(request.headers.get("authorization") ?? "");
+      const header = request.headers.get("authorization");
+      // RFC 6750 §3.1: 401 with a challenge (the spec declares no body); a request that sent
+      // no credentials gets no error code, one whose token failed gets `invalid_token`.
+      if (header === null) return empty(401, { "www-authenticate": "Bearer" });
+      const match = /^Bearer (\S+)$/i.exec(header);
       const token = match?.[1] ? store.authenticate(match[1], now()) : undefined;
-      // RFC 6750 §3.1: 401 with a challenge; the spec declares no body.
       return (
         token ??
         empty(401, {
-          "www-authenticate": `Bearer error="invalid_token", error_description="The access token is missing, expired or revoked"`,
+          "www-authenticate": `Bearer error="invalid_token", error_description="The access token is malformed, expired or revoked"`,
         })
       );
     },

@@ -1,5 +1,6 @@
 import type { Random } from "../../random.js";
 import { hydraAccessToken, qernalSecret } from "../../secrets.js";
+import { assertWritableDates } from "../limits.js";
 
 /** A Qernal auth token as the sandbox keeps it (dates in epoch ms). */
 export interface QernalToken {
@@ -56,6 +57,7 @@ export class QernalStore {
 
   /** Creates an auth token with a fresh id and secret. */
   create(token: Omit<QernalToken, "id" | "secret" | "userId">): QernalToken {
+    assertWritableDates("qernal token", { expiresAt: token.expiresAt, createdAt: token.createdAt, updatedAt: token.updatedAt });
     let id = this.#random.uuid();
     while (this.#tokens.has(id)) id = this.#random.uuid();
     const created: QernalToken = { ...token, id, userId: this.userId, secret: `${id}@${qernalSecret(this.#random)}` };
@@ -65,6 +67,7 @@ export class QernalStore {
 
   /** Changes name, expiry or update time. */
   update(token: QernalToken, changes: Partial<Pick<QernalToken, "name" | "expiresAt" | "updatedAt">>): void {
+    assertWritableDates("qernal token", { expiresAt: changes.expiresAt, updatedAt: changes.updatedAt });
     Object.assign(token, changes);
   }
 

@@ -1,6 +1,7 @@
 import { isoSeconds } from "../../clock.js";
 import { json } from "../../http/responses.js";
 import type { Emulator, Handler } from "../emulator.js";
+import { nameTooLong, SANDBOX_LIMITS } from "../limits.js";
 import type { SematextStore, SematextToken } from "./store.js";
 
 const MEDIA_TYPE = "application/json";
@@ -58,6 +59,7 @@ export function sematextEmulator({ store, now, apiKey }: SematextEmulatorOptions
     if (!app) return missing(path.appId);
     const request = body as { name?: string; readable?: boolean; writeable?: boolean };
     if (!request.name?.trim()) return invalid("name: must not be empty");
+    if (nameTooLong(request.name)) return invalid(`name: must be at most ${SANDBOX_LIMITS.nameLength} characters`);
     if (!request.readable && !request.writeable) return invalid("a token must be readable or writeable");
     const token = store.create(app, {
       name: request.name,
@@ -74,6 +76,8 @@ export function sematextEmulator({ store, now, apiKey }: SematextEmulatorOptions
     if (!token) return missing(path.appId, path.tokenId);
     const changes = body as { name?: string; enabled?: boolean };
     if (changes.name !== undefined && !changes.name.trim()) return invalid("name: must not be empty");
+    if (changes.name !== undefined && nameTooLong(changes.name))
+      return invalid(`name: must be at most ${SANDBOX_LIMITS.nameLength} characters`);
     store.update(token, {
       ...(changes.name === undefined ? {} : { name: changes.name }),
       ...(changes.enabled === undefined ? {} : { enabled: changes.enabled }),

@@ -1,4 +1,5 @@
 import type { Random } from "../../random.js";
+import { assertWritableDates } from "../limits.js";
 
 /** A Sematext App token as the sandbox keeps it (dates in epoch ms). */
 export interface SematextToken {
@@ -60,6 +61,7 @@ export class SematextStore {
 
   /** Creates a token in an App with a fresh id and a UUID value. */
   create(app: SematextApp, token: Omit<SematextToken, "id" | "appId" | "token">): SematextToken {
+    assertWritableDates("sematext token", { createdAt: token.createdAt });
     const created: SematextToken = { ...token, id: this.#nextTokenId++, appId: app.id, token: this.#random.uuid() };
     app.tokens.set(created.id, created);
     return created;

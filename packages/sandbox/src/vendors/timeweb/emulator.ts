@@ -2,6 +2,7 @@ import { isoSeconds } from "../../clock.js";
 import { empty, json } from "../../http/responses.js";
 import type { Random } from "../../random.js";
 import type { Emulator, Handler } from "../emulator.js";
+import { nameTooLong, SANDBOX_LIMITS, writableDate } from "../limits.js";
 import type { TimewebStore, TimewebToken } from "./store.js";
 
 const MEDIA_TYPE = "application/json";
@@ -66,8 +67,12 @@ export function timewebEmulator({ store, now, random }: TimewebEmulatorOptions):
   function expiry(expire: string | undefined): number | undefined | Response {
     if (expire === undefined) return undefined;
     const at = Date.parse(expire);
+    if (!writableDate(at)) return error(400, "expire must be a date-time up to 9999-12-31T23:59:59Z");
     return at > now() ? at : error(400, "expire must be a date-time in the future");
   }
+
+  const nameProblem = (name: string | undefined) =>
+    name !== undefined && nameTooLong(name) ? error(400, `name must be at most ${SANDBOX_LIMITS.nameLength} characters`) : undefined;
 
   const list: Handler<TimewebToken> = () => {
     const tokens = store.all().sort((a, b) => b.createdAt - a.createdAt);
@@ -76,6 +81,8 @@ export function timewebEmulator({ store, now, random }: TimewebEmulatorOptions):
 
   const create: Handler<TimewebToken> = ({ body }) => {
     const request = body as { name: string; expire?: string; is_able_to_delete?: boolean; roles?: string[]; projects?: number[] | null };
+    const tooLong = nameProblem(request.name);
+    if (tooLong) return tooLong;
     const expiredAt = expiry(request.expire);
     if (expiredAt instanceof Response) return expiredAt;
     const token = store.create({
@@ -110,6 +117,8 @@ export function timewebEmulator({ store, now, random }: TimewebEmulatorOptions):
     const token = store.get(path.token_id as string);
     if (!token) return error(404, "Resource not found");
     const changes = body as { name?: string; is_able_to_delete?: boolean };
+    const tooLong = nameProblem(changes.name);
+    if (tooLong) return tooLong;
     store.update(token, {
       ...(changes.name === undefined ? {} : { name: changes.name }),
       ...(changes.is_able_to_delete === undefined ? {} : { isAbleToDelete: changes.is_able_to_delete }),

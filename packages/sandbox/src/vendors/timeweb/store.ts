@@ -1,5 +1,6 @@
 import type { Random } from "../../random.js";
 import { timewebJwt } from "../../secrets.js";
+import { assertWritableDates } from "../limits.js";
 
 /** A Timeweb Cloud API token as the sandbox keeps it (dates in epoch ms). */
 export interface TimewebToken {
@@ -59,6 +60,7 @@ export class TimewebStore {
 
   /** Creates a token with a fresh id and JWT. */
   create(token: NewTimewebToken): TimewebToken {
+    assertWritableDates("timeweb token", { createdAt: token.createdAt, expiredAt: token.expiredAt });
     let id = this.#random.uuid();
     while (this.#byId.has(id)) id = this.#random.uuid();
     const created: TimewebToken = { ...token, id, secret: this.#jwt(id, token.createdAt, token.expiredAt) };
@@ -74,6 +76,7 @@ export class TimewebStore {
 
   /** Issues a new JWT for the same id; the old one stops working. */
   reissue(token: TimewebToken, issuedAt: number, expiredAt: number | undefined): void {
+    assertWritableDates("timeweb token", { createdAt: issuedAt, expiredAt });
     this.#bySecret.delete(token.secret);
     token.secret = this.#jwt(token.id, issuedAt, expiredAt);
     token.createdAt = issuedAt;
