@@ -8,8 +8,9 @@
  * Outputs (all carry a "do not edit" banner):
  *   schema.ts  openapi-typescript's `paths`, `components`, `operations`
  *   models.ts  one named type per component schema (`ApiToken`, …)
- *   spec.ts    the spec's servers, security schemes and operations as data, read by
- *              @apitokens/core's auth middleware, error mapping and path guard
+ *   spec.ts    the spec's servers, security schemes, operations and secret shapes as data,
+ *              read by @apitokens/core's auth, error mapping, path guard and redaction
+ *   vendor.ts  the spec's `x-apitokens` settings and scope hints, for the vendor definition
  *
  * Turbo runs it per package with inputs = that vendor's spec, redocly.yaml and this file.
  */
@@ -154,7 +155,21 @@ export function specMetadata(doc, vendor) {
     securitySchemes,
     security: security(doc.security),
     operations,
+    ...(apitokens(doc).secretFormats ? { secretFormats: apitokens(doc).secretFormats } : {}),
   };
+}
+
+/** The spec's `x-apitokens` block: how apitokens connects to the vendor (settings, secret shapes, scope hints). */
+function apitokens(doc) {
+  return doc["x-apitokens"] ?? {};
+}
+
+/** The generated half of the vendor's definition (read by the facade, the CLI and the docs). */
+export function vendorData(doc, vendor) {
+  const { settings, scopes } = apitokens(doc);
+  if (!Array.isArray(settings) || !settings.some((s) => s.key === "token"))
+    throw new Error(`specs/${vendor}.yaml: x-apitokens.settings must list the \`token\` setting`);
+  return { key: vendor, name: doc.info?.["x-vendor-name"] ?? vendor, settings, ...(scopes ? { scopes } : {}) };
 }
 
 async function render(vendor) {
@@ -182,7 +197,13 @@ async function render(vendor) {
     `export const spec = ${JSON.stringify(meta, null, 2)} as const satisfies ApiSpec;\n\n` +
     `/** Every operationId of the spec. */\nexport type OperationId = keyof typeof spec.operations;\n`;
 
-  return { "schema.ts": schema, "models.ts": models, "spec.ts": spec };
+  const vendorFile =
+    banner(vendor) +
+    `import type { VendorData } from "@apitokens/core";\n\n` +
+    `/** How apitokens connects to ${meta.vendorName}: settings, environment variables and scope hints (x-apitokens). */\n` +
+    `export const vendorData = ${JSON.stringify(vendorData(doc, vendor), null, 2)} as const satisfies VendorData;\n`;
+
+  return { "schema.ts": schema, "models.ts": models, "spec.ts": spec, "vendor.ts": vendorFile };
 }
 
 async function main(argv) {

@@ -15,5 +15,5 @@ export { createSematextClient, SEMATEXT_CAPABILITIES, SEMATEXT_REGIONS, SEMATEXT
 export type * as Timeweb from "@apitokens/timeweb";
 export type { TimewebClient, TimewebClientOptions, TimewebToken } from "@apitokens/timeweb";
 export { createTimewebClient, TIMEWEB_CAPABILITIES, TIMEWEB_TOKEN_ENV, timewebAdapter } from "@apitokens/timeweb";
-export type { Connected, ConnectOptions, VendorConnections, VendorKey } from "./connect.js";
-export { connect } from "./connect.js";
+export type { Connected, ConnectionKey, ConnectOptions, VendorKey, VendorOptions } from "./connect.js";
+export { connect, vendors } from "./connect.js";

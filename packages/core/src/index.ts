@@ -63,6 +63,7 @@ export type {
   OAuth2SecuritySchemeSpec,
   OperationSpec,
   ResponseBodyKind,
+  SecretFormatSpec,
   SecuritySchemeSpec,
   ServerSpec,
   ServerVariableSpec,
@@ -75,3 +76,13 @@ export { retryAfterMs } from "./transport/retry-after.js";
 export { withTimeout } from "./transport/timeout.js";
 export type { ErrorBody, FetchResult, SuccessData } from "./unwrap.js";
 export { unwrap } from "./unwrap.js";
+export type {
+  ScopeHints,
+  SecretFormat,
+  VendorConnection,
+  VendorData,
+  VendorDefinition,
+  VendorParts,
+  VendorSetting,
+} from "./vendor.js";
+export { defineVendor, secretFormatsOf } from "./vendor.js";

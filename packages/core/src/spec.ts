@@ -73,6 +73,18 @@ export interface OperationSpec {
   readonly responses: Readonly<Record<string, ResponseBodyKind>>;
 }
 
+/**
+ * A vendor secret's shape, from the spec's `x-apitokens.secretFormats`: a regular expression
+ * source (matched globally, unanchored) whose optional named group `public` is the part that is
+ * not secret (Dynatrace's token id). `redact: false` marks a shape that is recognised in a leak
+ * scan but too generic to redact by shape alone (a UUID); known values are redacted anyway.
+ */
+export interface SecretFormatSpec {
+  readonly name: string;
+  readonly pattern: string;
+  readonly redact?: boolean;
+}
+
 /** The run-time half of a vendor spec. */
 export interface ApiSpec {
   /** Package-level vendor key, e.g. `"dynatrace"`. */
@@ -87,4 +99,6 @@ export interface ApiSpec {
   readonly security: readonly (readonly string[])[];
   /** Keyed by operationId. */
   readonly operations: Readonly<Record<string, OperationSpec>>;
+  /** The vendor's secret shapes, for redaction and leak scans (`x-apitokens.secretFormats`). */
+  readonly secretFormats?: readonly SecretFormatSpec[];
 }

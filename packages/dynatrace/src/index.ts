@@ -7,3 +7,4 @@ export type { components, operations, paths } from "./generated/schema.js";
 export type { OperationId } from "./generated/spec.js";
 export { spec } from "./generated/spec.js";
 export { DYNATRACE_CAPABILITIES, dynatraceAdapter, dynatraceTokenInfo } from "./lifecycle.js";
+export { vendor } from "./vendor.js";

@@ -7,3 +7,4 @@ export type { components, operations, paths } from "./generated/schema.js";
 export type { OperationId } from "./generated/spec.js";
 export { spec } from "./generated/spec.js";
 export { QERNAL_CAPABILITIES, qernalAdapter, qernalTokenInfo } from "./lifecycle.js";
+export { vendor } from "./vendor.js";

@@ -8,3 +8,5 @@ export type { OperationId } from "./generated/spec.js";
 export { spec } from "./generated/spec.js";
 export type { SematextAdapterOptions, SematextToken } from "./lifecycle.js";
 export { SEMATEXT_CAPABILITIES, sematextAdapter, sematextTokenId, sematextTokenInfo } from "./lifecycle.js";
+export type { SematextVendorOptions } from "./vendor.js";
+export { vendor } from "./vendor.js";

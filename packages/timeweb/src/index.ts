@@ -8,3 +8,4 @@ export type { OperationId } from "./generated/spec.js";
 export { spec } from "./generated/spec.js";
 export type { TimewebToken } from "./lifecycle.js";
 export { TIMEWEB_CAPABILITIES, timewebAdapter, timewebTokenInfo } from "./lifecycle.js";
+export { vendor } from "./vendor.js";

@@ -154,7 +154,13 @@ export const spec = {
         "404": "json"
       }
     }
-  }
+  },
+  "secretFormats": [
+    {
+      "name": "Qernal token (<client id>@<client secret>)",
+      "pattern": "(?<public>[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})@[^\\s\"',;]+"
+    }
+  ]
 } as const satisfies ApiSpec;
 
 /** Every operationId of the spec. */

@@ -120,7 +120,14 @@ export const spec = {
         "500": "json"
       }
     }
-  }
+  },
+  "secretFormats": [
+    {
+      "name": "Sematext API key or app token (UUID)",
+      "pattern": "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}",
+      "redact": false
+    }
+  ]
 } as const satisfies ApiSpec;
 
 /** Every operationId of the spec. */

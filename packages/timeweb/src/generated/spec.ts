@@ -120,7 +120,13 @@ export const spec = {
         "500": "json"
       }
     }
-  }
+  },
+  "secretFormats": [
+    {
+      "name": "Timeweb Cloud API key (JWT)",
+      "pattern": "eyJ[A-Za-z0-9_-]{5,}\\.[A-Za-z0-9_-]{5,}\\.[A-Za-z0-9_-]*"
+    }
+  ]
 } as const satisfies ApiSpec;
 
 /** Every operationId of the spec. */
