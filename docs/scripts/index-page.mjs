@@ -34,6 +34,9 @@ function vendorCard(spec) {
         <a href="${escapeHtml(PAGES.vendor(spec.vendor))}">${escapeHtml(spec.vendorName)}</a>
         <div class="meta">${escapeHtml(spec.title)} · version ${escapeHtml(spec.version)} · ${count} operation${count === 1 ? "" : "s"}</div>
         <div>${escapeHtml(spec.description)}</div>
+        <div class="meta">Connect: ${spec.settings
+          .map((s) => `<code title="${escapeHtml(s.description)}">${escapeHtml(s.key)}</code> (<code>${escapeHtml(s.env)}</code>)`)
+          .join(", ")}</div>
       </li>`;
 }
 

@@ -24,6 +24,8 @@ const METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "tr
  * @property {string} version `info.version`.
  * @property {string} description `info.summary`, or the first line of `info.description`.
  * @property {OperationSummary[]} operations In the spec's order.
+ * @property {{ key: string, env: string, description: string }[]} settings How apitokens connects
+ *   (`x-apitokens.settings`): the `connect()` option, its environment variable and help text.
  */
 
 /**
@@ -53,5 +55,10 @@ export function summarizeSpec(vendor) {
     version: String(info.version ?? ""),
     description: String(info.summary ?? String(info.description ?? "").split("\n")[0]),
     operations,
+    settings: (doc["x-apitokens"]?.settings ?? []).map((/** @type {any} */ s) => ({
+      key: String(s.key),
+      env: String(s.env),
+      description: String(s.description ?? ""),
+    })),
   };
 }

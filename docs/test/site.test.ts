@@ -71,6 +71,13 @@ describe.skipIf(!hasChromium)("the built site in headless Chromium", () => {
     }
     for (const spec of specs) {
       await page.locator(`[data-vendor="${spec.vendor}"]`).getByText(`${spec.operations.length} operations`).waitFor();
+      // How to connect, from the spec's x-apitokens settings: the token's environment variable at least.
+      const token = spec.settings.find((setting) => setting.key === "token");
+      expect(token, spec.vendor).toBeDefined();
+      await page
+        .locator(`[data-vendor="${spec.vendor}"] code`, { hasText: token?.env ?? "" })
+        .first()
+        .waitFor();
     }
 
     await mkdir(RESULTS_DIR, { recursive: true });
