@@ -1,7 +1,7 @@
 // The public API of @apitokens/sandbox. Every export is named here; nothing is reachable by deep import.
 
-export type { Fault, FaultDecision, VendorFaults } from "./faults.js";
-export { DEFAULT_FAULTS, Faults } from "./faults.js";
+export type { Fault, FaultAfter, FaultBefore, FaultDecision, FaultTarget, VendorFaults } from "./faults.js";
+export { DEFAULT_FAULTS, FAULT_TIMING, Faults } from "./faults.js";
 export type { SandboxOptions } from "./options.js";
 export { DEFAULT_SEED_COUNTS, SANDBOX_DEFAULTS } from "./options.js";
 export type { Sandbox, SandboxCredentials, SandboxState } from "./sandbox.js";

@@ -1,7 +1,7 @@
 import { startOfDay } from "./clock.js";
 import { Faults } from "./faults.js";
 import { createApp } from "./http/app.js";
-import { ConnectionReset, fetchFailed } from "./http/connection-reset.js";
+import { ConnectionReset, fetchFailed, truncatedResponse } from "./http/connection-reset.js";
 import type { Pipeline } from "./http/pipeline.js";
 import { specs } from "./openapi/specs.js";
 import { SpecValidator } from "./openapi/validator.js";
@@ -139,7 +139,9 @@ export function buildSandbox(options: SandboxOptions, origin: string): SandboxPa
       try {
         return await handle(input instanceof Request && init === undefined ? input : new Request(input, init));
       } catch (error) {
-        throw error instanceof ConnectionReset ? fetchFailed() : error;
+        if (!(error instanceof ConnectionReset)) throw error;
+        if (error.partial) return truncatedResponse(error.partial);
+        throw fetchFailed();
       }
     },
     origin,

@@ -1,7 +1,7 @@
-import type { Server } from "node:http";
+import { type Server, STATUS_CODES } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
 import type { HttpBindings } from "@hono/node-server";
-import { ConnectionReset } from "./http/connection-reset.js";
+import { ConnectionReset, type PartialAnswer } from "./http/connection-reset.js";
 import type { SandboxOptions } from "./options.js";
 import { buildSandbox, type Sandbox } from "./sandbox.js";
 
@@ -51,7 +51,9 @@ export async function startSandbox(options: StartSandboxOptions = {}): Promise<R
         return await handle(request);
       } catch (error) {
         if (!(error instanceof ConnectionReset)) throw error;
-        (env as HttpBindings).incoming.socket.destroy();
+        const { socket } = (env as HttpBindings).incoming;
+        if (error.partial) await writeThenDrop(socket, error.partial);
+        else socket.destroy();
         return new Response(null);
       }
     },
@@ -85,4 +87,22 @@ export async function startSandbox(options: StartSandboxOptions = {}): Promise<R
       return closing;
     },
   };
+}
+
+/**
+ * Writes the status line, the headers (with the whole body's `Content-Length`) and the first
+ * bytes of the body straight to the socket, then destroys it once they are flushed: the client
+ * reads an answer whose body ends early (the `truncated` fault).
+ */
+function writeThenDrop(socket: Socket, partial: PartialAnswer): Promise<void> {
+  const lines = [`HTTP/1.1 ${partial.status} ${STATUS_CODES[partial.status] ?? ""}`];
+  for (const [name, value] of partial.headers) if (name !== "content-length") lines.push(`${name}: ${value}`);
+  lines.push(`content-length: ${partial.length}`, "connection: close", "", "");
+  const head = new TextEncoder().encode(lines.join("\r\n"));
+  return new Promise((resolve) => {
+    socket.write(Buffer.concat([head, partial.body]), () => {
+      socket.destroy();
+      resolve();
+    });
+  });
 }

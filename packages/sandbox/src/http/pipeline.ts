@@ -1,4 +1,4 @@
-import type { Fault, Faults } from "../faults.js";
+import { FAULT_TIMING, type FaultAfter, type FaultBefore, type Faults } from "../faults.js";
 import { declaredResponse, type OperationSpec } from "../openapi/operations.js";
 import type { SpecValidator } from "../openapi/validator.js";
 import type { Emulator } from "../vendors/emulator.js";
@@ -17,7 +17,8 @@ export interface Pipeline {
  * Answers one request to a spec operation, in the order a real API does: faults first (a
  * rate limiter sits in front of everything), then authentication (401 before 400), then
  * validation against the spec, then the vendor's handler; the answer is checked against the
- * spec when self-checking is on.
+ * spec when self-checking is on. A fault scripted for *after* the server acted lets all of
+ * that happen and then loses the answer.
  *
  * @example await answer(pipeline, operation, request, { id: "dt0c01.…" })
  */
@@ -28,15 +29,16 @@ export async function answer(
   path: Record<string, string>,
 ): Promise<Response> {
   const { emulator, validator, faults } = pipeline;
-  const decision = faults.decide(emulator.vendor);
+  const decision = faults.decide(emulator.vendor, operation);
   if (decision.delayMs > 0) await sleep(decision.delayMs, request.signal);
-  if (decision.fault) return faultAnswer(emulator, decision.fault);
+  const fault = decision.fault;
+  if (fault && FAULT_TIMING[fault.kind] === "before") return faultAnswer(emulator, fault as FaultBefore);
   const response = await run(pipeline, operation, request, path);
   if (pipeline.onViolation) {
     const violations = validator.response(operation, response.status, response.headers, await response.clone().text());
     if (violations.length) pipeline.onViolation(violations);
   }
-  return response;
+  return fault ? lostAnswer(emulator, fault as FaultAfter, response, request.signal) : response;
 }
 
 async function run(pipeline: Pipeline, operation: OperationSpec, request: Request, path: Record<string, string>): Promise<Response> {
@@ -57,8 +59,8 @@ async function run(pipeline: Pipeline, operation: OperationSpec, request: Reques
   return handler({ request, url, operation, path: validated.path, query: validated.query, body: validated.body, principal });
 }
 
-/** The scripted answer of a fault, in the vendor's error shape. */
-export function faultAnswer(emulator: Emulator, fault: Fault): Response {
+/** The scripted answer of a fault before the server acts, in the vendor's error shape. */
+export function faultAnswer(emulator: Emulator, fault: FaultBefore): Response {
   switch (fault.kind) {
     case "reset":
       throw new ConnectionReset();
@@ -76,6 +78,33 @@ export function faultAnswer(emulator: Emulator, fault: Fault): Response {
         "Service temporarily unavailable.",
         fault.retryAfterSeconds === undefined ? {} : { "retry-after": String(fault.retryAfterSeconds) },
       );
+  }
+}
+
+/** What the client gets instead of `response`, which the server produced: the request was applied. */
+async function lostAnswer(emulator: Emulator, fault: FaultAfter, response: Response, signal: AbortSignal): Promise<Response> {
+  switch (fault.kind) {
+    case "reset-after":
+      throw new ConnectionReset();
+    case "timeout":
+      // No answer until the client gives up; its abort (or closed connection) ends the wait.
+      await new Promise<never>((_, reject) => {
+        if (signal.aborted) return reject(signal.reason);
+        signal.addEventListener("abort", () => reject(signal.reason), { once: true });
+      });
+      throw new ConnectionReset();
+    case "bad-gateway":
+      return emulator.error(502, "Bad gateway.");
+    case "gateway-timeout":
+      return emulator.error(504, "Gateway timeout.");
+    case "truncated": {
+      const body = new Uint8Array(await response.arrayBuffer());
+      // A bodiless answer (204) cannot be cut: the connection drops before it.
+      if (body.byteLength === 0) throw new ConnectionReset();
+      // Half the body, at least one byte short of it: the client must not see a whole answer.
+      const cut = Math.min(body.byteLength - 1, Math.floor(body.byteLength / 2));
+      throw new ConnectionReset({ status: response.status, headers: response.headers, body: body.slice(0, cut), length: body.byteLength });
+    }
   }
 }
 
