@@ -124,13 +124,7 @@ export function defineVendor<Options, Client, Raw>(parts: VendorParts<Options, C
     createClient,
     connect(options: Options, account?: string): VendorConnection<Client, Raw> {
       const client = createClient(options);
-      const tokens = createTokens(adapter(client, options));
-      return { client, tokens: account === undefined ? tokens : withAccount(tokens, account) };
+      return { client, tokens: createTokens(adapter(client, options), { account }) };
     },
   });
-}
-
-/** The same lifecycle, with the account named on it and on every token it yields. */
-function withAccount<Raw>(tokens: Tokens<Raw>, account: string): Tokens<Raw> {
-  return { ...tokens, account } as Tokens<Raw>;
 }

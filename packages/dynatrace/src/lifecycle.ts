@@ -1,4 +1,15 @@
-import { type Capabilities, orUndefined, paginate, signalOf, type TokenAdapter, type TokenInfo, toDate, unwrap } from "@apitokens/core";
+import {
+  answerLacks,
+  type Capabilities,
+  nonEmptyString,
+  orUndefined,
+  paginate,
+  signalOf,
+  type TokenAdapter,
+  type TokenInfo,
+  toDate,
+  unwrap,
+} from "@apitokens/core";
 import type { DynatraceClient } from "./client.js";
 import type { ApiToken } from "./generated/models.js";
 
@@ -63,6 +74,10 @@ export function dynatraceAdapter(client: DynatraceClient): TokenAdapter<ApiToken
           ...signalOf(input),
         }),
       );
+      // The fields the lifecycle relies on are checked: an empty or `{}` answer is a typed error, not a TypeError.
+      const where = { vendor: "dynatrace", vendorName: client.spec.vendorName, operation: "POST /apiTokens" };
+      if (!nonEmptyString(created?.id)) throw answerLacks("id", where, 201);
+      if (!nonEmptyString(created.token)) throw answerLacks("token", where, 201);
       // Built from what we sent and got back: a follow-up GET could fail and lose the secret.
       const raw: ApiToken = {
         id: created.id,

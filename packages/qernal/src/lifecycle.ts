@@ -1,4 +1,15 @@
-import { type Capabilities, orUndefined, paginate, signalOf, type TokenAdapter, type TokenInfo, toDate, unwrap } from "@apitokens/core";
+import {
+  answerLacks,
+  type Capabilities,
+  nonEmptyString,
+  orUndefined,
+  paginate,
+  signalOf,
+  type TokenAdapter,
+  type TokenInfo,
+  toDate,
+  unwrap,
+} from "@apitokens/core";
 import type { QernalClient } from "./client.js";
 import type { AuthToken, AuthTokenMeta } from "./generated/models.js";
 
@@ -42,9 +53,13 @@ export function qernalTokenInfo(raw: AuthTokenMeta): TokenInfo<AuthTokenMeta> {
  * @example const tokens = createTokens(qernalAdapter(createQernalClient({ token })));
  */
 export function qernalAdapter(client: QernalClient): TokenAdapter<AuthTokenMeta> {
-  const issued = ({ token, ...raw }: AuthToken) => {
-    if (!token) throw new TypeError("Qernal answered the create without the token secret");
-    return { raw, secret: token };
+  const where = { vendor: "qernal", vendorName: client.spec.vendorName, operation: "POST /auth/tokens" };
+  // The fields the lifecycle relies on are checked: an empty or `{}` answer is a typed error, not a TypeError.
+  const issued = (body: AuthToken | undefined) => {
+    if (!nonEmptyString(body?.id)) throw answerLacks("id", where, 200);
+    const { token, ...raw } = body as AuthToken;
+    if (!nonEmptyString(token)) throw answerLacks("token", where, 200);
+    return { raw, secret: token as string };
   };
   return {
     vendor: "qernal",

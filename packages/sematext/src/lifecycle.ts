@@ -1,7 +1,9 @@
 import {
+  answerLacks,
   type Capabilities,
   ConfigurationError,
   NotFoundError,
+  nonEmptyString,
   signalOf,
   type TokenAdapter,
   type TokenInfo,
@@ -33,10 +35,33 @@ export function sematextTokenId(appId: number, tokenId: number): string {
 }
 
 function parseId(id: string): { appId: number; tokenId: number } {
-  const match = /^(\d+):(\d+)$/.exec(id);
+  const match = /^(\d{1,15}):(\d{1,15})$/.exec(id);
   if (!match)
-    throw new ConfigurationError(`a Sematext token id is "<appId>:<tokenId>", got "${id}"`, { vendor: "sematext", vendorName: "Sematext" });
+    throw new ConfigurationError(`a Sematext token id is "<appId>:<tokenId>", got ${JSON.stringify(id)}`, {
+      vendor: "sematext",
+      vendorName: "Sematext",
+    });
   return { appId: Number(match[1]), tokenId: Number(match[2]) };
+}
+
+/**
+ * Checks the app ids before anything is sent: positive safe integers (`NaN`, `Infinity`,
+ * `1e21` and fractions name nothing that exists, and would be sent as nonsense path segments).
+ *
+ * @example checkAppIds([42]); checkAppIds([Number.NaN]); // throws ConfigurationError naming appId
+ */
+function checkAppIds(appIds: unknown): readonly number[] {
+  const context = { vendor: "sematext", vendorName: "Sematext" };
+  if (!Array.isArray(appIds) || appIds.length === 0)
+    throw new ConfigurationError("at least one app id (`appId`) is needed to manage app tokens", context);
+  for (const appId of appIds) {
+    if (typeof appId !== "number" || !Number.isSafeInteger(appId) || appId <= 0)
+      throw new ConfigurationError(
+        `\`appId\` must be a positive whole number, got ${typeof appId === "number" ? String(appId) : (JSON.stringify(appId) ?? typeof appId)}`,
+        context,
+      );
+  }
+  return appIds as number[];
 }
 
 /** Normalises a Sematext app token; its value is left out of `raw` (read it with `readSecret`). */
@@ -72,16 +97,24 @@ export interface SematextAdapterOptions {
  */
 export function sematextAdapter(client: SematextClient, { appIds }: SematextAdapterOptions): TokenAdapter<SematextToken> {
   const context = { vendor: "sematext", vendorName: client.spec.vendorName };
-  const [firstApp] = appIds;
-  if (firstApp === undefined) throw new ConfigurationError("at least one app id (`appId`) is needed to manage app tokens", context);
+  const [firstApp] = checkAppIds(appIds) as [number, ...number[]];
   const listApp = async (appId: number, options?: { signal?: AbortSignal | undefined }): Promise<SematextToken[]> => {
-    const body = await unwrap(client.GET("/users-web/api/v3/apps/{appId}/tokens", { params: { path: { appId } }, ...signalOf(options) }));
-    return (body.data?.tokens ?? []).map((token) => ({ ...token, appId }));
+    const body: { data?: { tokens?: unknown } } | undefined = await unwrap(
+      client.GET("/users-web/api/v3/apps/{appId}/tokens", { params: { path: { appId } }, ...signalOf(options) }),
+    );
+    const tokens = body?.data?.tokens;
+    if (!Array.isArray(tokens) || !tokens.every((token) => Number.isSafeInteger((token as TokenDto | null)?.id)))
+      throw answerLacks("data.tokens[].id", { ...context, operation: "GET /users-web/api/v3/apps/{appId}/tokens" }, 200);
+    return (tokens as TokenDto[]).map((token) => ({ ...token, appId }));
   };
-  const issued = (appId: number, body: { data?: { token?: TokenDto } }) => {
-    const token = body.data?.token;
-    if (!token?.token) throw new TypeError("Sematext answered without the token value");
-    return { raw: { ...token, appId }, secret: token.token };
+  // The fields the lifecycle relies on are checked: an empty or `{}` answer is a typed error, not a TypeError.
+  const issued = (appId: number, body: { data?: { token?: TokenDto } } | undefined, operation: string) => {
+    const token = body?.data?.token;
+    const where = { ...context, operation };
+    if (!Number.isSafeInteger(token?.id)) throw answerLacks("data.token.id", where, 200);
+    const secret = nonEmptyString(token?.token);
+    if (!secret) throw answerLacks("data.token.token", where, 200);
+    return { raw: { ...(token as TokenDto), appId }, secret };
   };
   return {
     vendor: "sematext",
@@ -104,12 +137,19 @@ export function sematextAdapter(client: SematextClient, { appIds }: SematextAdap
     },
     async create(input) {
       const scopes = input.scopes ?? ["read", "write"];
+      // Sematext's only access kinds; anything else would be sent as a token that can do nothing.
+      if (scopes.length === 0 || scopes.some((scope) => scope !== "read" && scope !== "write"))
+        throw new ConfigurationError(
+          `\`scopes\` of a Sematext app token are "read" and/or "write", got ${JSON.stringify(scopes)}`,
+          context,
+        );
       const body = { name: input.name, readable: scopes.includes("read"), writeable: scopes.includes("write") };
       return issued(
         firstApp,
         await unwrap(
           client.POST("/users-web/api/v3/apps/{appId}/tokens", { params: { path: { appId: firstApp } }, body, ...signalOf(input) }),
         ),
+        "POST /users-web/api/v3/apps/{appId}/tokens",
       );
     },
     async update(id, patch, options) {
@@ -139,9 +179,10 @@ export function sematextAdapter(client: SematextClient, { appIds }: SematextAdap
             ...signalOf(options),
           }),
         ),
+        "POST /users-web/api/v3/apps/{appId}/tokens/{tokenId}/regenerate",
       );
     },
-    readSecret: (raw) => raw.token,
+    readSecret: (raw) => nonEmptyString(raw.token),
     recognizes: (secret) => SECRET_SHAPE.test(secret),
   };
 }

@@ -1,4 +1,14 @@
-import { type Capabilities, NotFoundError, signalOf, type TokenAdapter, type TokenInfo, toDate, unwrap } from "@apitokens/core";
+import {
+  answerLacks,
+  type Capabilities,
+  NotFoundError,
+  nonEmptyString,
+  signalOf,
+  type TokenAdapter,
+  type TokenInfo,
+  toDate,
+  unwrap,
+} from "@apitokens/core";
 import type { TimewebClient } from "./client.js";
 import type { ApiKey, CreatedApiKey } from "./generated/models.js";
 
@@ -53,9 +63,23 @@ function jwtClaimValues(jwt: string): Set<string> {
  * @example const tokens = createTokens(timewebAdapter(createTimewebClient({ token })));
  */
 export function timewebAdapter(client: TimewebClient): TokenAdapter<TimewebToken> {
-  const listAll = async (options?: { signal?: AbortSignal | undefined }) =>
-    (await unwrap(client.GET("/api/v1/auth/api-keys", { ...signalOf(options) }))).api_keys;
-  const issued = ({ token, ...raw }: CreatedApiKey) => ({ raw, secret: token });
+  const context = { vendor: "timeweb", vendorName: client.spec.vendorName };
+  const listAll = async (options?: { signal?: AbortSignal | undefined }): Promise<ApiKey[]> => {
+    const body: { api_keys?: unknown } | undefined = await unwrap(client.GET("/api/v1/auth/api-keys", { ...signalOf(options) }));
+    const keys = body?.api_keys;
+    if (!Array.isArray(keys) || !keys.every((key) => nonEmptyString((key as ApiKey | null)?.id)))
+      throw answerLacks("api_keys[].id", { ...context, operation: "GET /api/v1/auth/api-keys" }, 200);
+    return keys as ApiKey[];
+  };
+  // The fields the lifecycle relies on are checked: an empty or `{}` answer is a typed error, not a TypeError.
+  const issued = (body: { api_key?: unknown } | undefined, operation: string, status: number) => {
+    const key = body?.api_key as Partial<CreatedApiKey> | undefined;
+    const where = { ...context, operation };
+    if (!nonEmptyString(key?.id)) throw answerLacks("api_key.id", where, status);
+    const { token, ...raw } = key as CreatedApiKey;
+    if (!nonEmptyString(token)) throw answerLacks("api_key.token", where, status);
+    return { raw, secret: token };
+  };
   return {
     vendor: "timeweb",
     vendorName: client.spec.vendorName,
@@ -68,8 +92,7 @@ export function timewebAdapter(client: TimewebClient): TokenAdapter<TimewebToken
       const found = (await listAll(options)).find((key) => key.id === id);
       if (!found)
         throw new NotFoundError(`no API key with id ${id}`, {
-          vendor: "timeweb",
-          vendorName: client.spec.vendorName,
+          ...context,
           operation: "GET /api/v1/auth/api-keys",
           status: 404,
         });
@@ -81,7 +104,7 @@ export function timewebAdapter(client: TimewebClient): TokenAdapter<TimewebToken
         ...(input.expiresAt ? { expire: input.expiresAt.toISOString() } : {}),
         ...(input.scopes ? { roles: [...input.scopes] } : {}),
       };
-      return issued((await unwrap(client.POST("/api/v1/auth/api-keys", { body, ...signalOf(input) }))).api_key);
+      return issued(await unwrap(client.POST("/api/v1/auth/api-keys", { body, ...signalOf(input) })), "POST /api/v1/auth/api-keys", 201);
     },
     async update(id, patch, options) {
       if (patch.name === undefined) return undefined;
@@ -99,11 +122,11 @@ export function timewebAdapter(client: TimewebClient): TokenAdapter<TimewebToken
     },
     async rotate(id, options) {
       return issued(
-        (
-          await unwrap(
-            client.PUT("/api/v1/auth/api-keys/{token_id}", { params: { path: { token_id: id } }, body: {}, ...signalOf(options) }),
-          )
-        ).api_key,
+        await unwrap(
+          client.PUT("/api/v1/auth/api-keys/{token_id}", { params: { path: { token_id: id } }, body: {}, ...signalOf(options) }),
+        ),
+        "PUT /api/v1/auth/api-keys/{token_id}",
+        200,
       );
     },
     async lookup(secret, options) {

@@ -28,6 +28,7 @@ const OTHER_ERROR_NAMES = new Set([
   "UnsupportedOperationError",
   "RotationError",
   "SecretLostError",
+  "CreateOutcomeUnknownError",
 ]);
 
 /**

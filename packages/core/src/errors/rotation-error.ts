@@ -3,22 +3,43 @@ import type { Secret } from "../secret.js";
 import { ApiTokensError, type ApiTokensErrorOptions } from "./api-tokens-error.js";
 
 /**
- * Where a failed rotation left things:
- * - `"unchanged"`: nothing happened; the old token still works.
- * - `"both-active"`: the replacement exists (its secret is on the error) and the old token still works.
- * - `"unknown"`: a native reissue may or may not have happened; the old secret may have stopped working.
+ * Where a failed rotation left things (what is true now, not what was attempted):
+ * - `"unchanged"`: nothing was created or reissued; the old secret still works.
+ * - `"both-active"`: the replacement exists (its secret is in `replacement`) and the old token still works.
+ * - `"old-unknown"`: the replacement exists (its secret is in `replacement`); whether the old
+ *   token was disabled/deleted could not be checked.
+ * - `"replacement-secret-lost"`: a replacement was created but its secret was lost; it is named in
+ *   `lostReplacement` (revoke it). The old secret still works.
+ * - `"replacement-unknown"`: whether a replacement was created could not be told; `candidates`
+ *   names every token that may be it (none adopted). The old secret still works.
+ * - `"unknown"`: a native reissue may have happened and its new secret could not be recovered;
+ *   the old secret may have stopped working: rotate again to get a working one.
  */
-export type RotationState = "unchanged" | "both-active" | "unknown";
+export type RotationState = "unchanged" | "both-active" | "old-unknown" | "replacement-secret-lost" | "replacement-unknown" | "unknown";
+
+/** A replacement token with its secret (redacted when printed). */
+export interface RotationReplacement {
+  readonly token: TokenInfo;
+  readonly secret: Secret;
+}
 
 /** Options of {@link RotationError}. */
 export interface RotationErrorOptions extends ApiTokensErrorOptions {
   readonly state: RotationState;
-  readonly replacement?: { readonly token: TokenInfo; readonly secret: Secret } | undefined;
+  /** The id of the token being rotated. */
+  readonly tokenId?: string | undefined;
+  /** Whether the old token's secret works now: `undefined` when that could not be told. */
+  readonly oldSecretWorks?: boolean | undefined;
+  readonly replacement?: RotationReplacement | undefined;
+  readonly lostReplacement?: TokenInfo | undefined;
+  readonly candidates?: readonly TokenInfo[] | undefined;
 }
 
 /**
- * A rotation failed part-way. `state` says what is true now, and when a replacement was
- * created `replacement` holds it and its secret (redacted when printed), so nothing is lost.
+ * A rotation failed part-way. `state` says what is true now; `oldSecretWorks` whether the
+ * secret being rotated still works; when a replacement was created, `replacement` holds it and
+ * its secret (redacted when printed), so nothing is lost, or `lostReplacement` names it when its
+ * secret could not be recovered.
  *
  * @example
  * catch (error) { if (error instanceof RotationError && error.replacement) save(error.replacement.secret.reveal()); }
@@ -26,11 +47,19 @@ export interface RotationErrorOptions extends ApiTokensErrorOptions {
 export class RotationError extends ApiTokensError {
   override name = "RotationError";
   readonly state: RotationState;
-  readonly replacement: { readonly token: TokenInfo; readonly secret: Secret } | undefined;
+  readonly tokenId: string | undefined;
+  readonly oldSecretWorks: boolean | undefined;
+  readonly replacement: RotationReplacement | undefined;
+  readonly lostReplacement: TokenInfo | undefined;
+  readonly candidates: readonly TokenInfo[];
 
   constructor(message: string, options: RotationErrorOptions) {
     super(message, options);
     this.state = options.state;
+    this.tokenId = options.tokenId;
+    this.oldSecretWorks = options.oldSecretWorks;
     this.replacement = options.replacement;
+    this.lostReplacement = options.lostReplacement;
+    this.candidates = Object.freeze([...(options.candidates ?? [])]);
   }
 }

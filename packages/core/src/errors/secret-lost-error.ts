@@ -7,9 +7,10 @@ export interface SecretLostErrorOptions extends ApiTokensErrorOptions {
 }
 
 /**
- * A create timed out or lost its connection, the token turned out to exist, but the vendor
- * shows a secret only in the create response, so it is gone. `token` says which one to revoke;
- * no second token was created.
+ * A create's answer was lost, the token this call created was found, but its secret cannot be
+ * recovered (the vendor shows it only in the create answer, and cannot reissue it). `token` is
+ * that token, and only that one: it was created by this call, so revoking it harms nobody. No
+ * second token was created.
  *
  * @example
  * catch (error) { if (error instanceof SecretLostError) await tokens.revoke(error.token.id); }

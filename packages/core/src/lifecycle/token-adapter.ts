@@ -15,6 +15,12 @@ export interface CallOptions {
  * The few vendor-specific lines of the unified lifecycle, written once per vendor package on
  * top of its typed client. Optional methods exist exactly for the operations the vendor has;
  * `capabilities` says the same as data, for people and for `--help`.
+ *
+ * What honest create reconciliation needs from an adapter (see the core README, "Lifecycle"):
+ * `list` must return every token (all pages, all apps) with its `name`; `create` must send one
+ * request and check the fields it relies on in the answer, throwing a typed error when they are
+ * missing; `listNamed` should use the vendor's name filter where it has one; `readSecret`
+ * where the vendor lists secrets; `rotate` where it has a native reissue.
  */
 export interface TokenAdapter<Raw = unknown> {
   readonly vendor: string;
@@ -23,13 +29,21 @@ export interface TokenAdapter<Raw = unknown> {
   /** Normalises a vendor object. */
   toInfo(raw: Raw): TokenInfo<Raw>;
   list(options?: CallOptions): AsyncIterable<Raw>;
+  /**
+   * The tokens with exactly this name, through the vendor's name filter. Without it the
+   * lifecycle filters `list()`. Used to record the same-name tokens before a create.
+   */
+  listNamed?(name: string, options?: CallOptions): AsyncIterable<Raw>;
   get?(id: string, options?: CallOptions): Promise<Raw>;
-  /** One create request, never retried (the lifecycle reconciles unknown outcomes). */
+  /**
+   * One create request, never retried (the lifecycle reconciles unknown outcomes). Throws a
+   * typed error when the answer lacks the id or the secret.
+   */
   create?(input: CreateTokenInput): Promise<Issued<Raw>>;
   /** Changes name or enabled flag; returns a new secret if the vendor issued one on the way (Qernal may). */
   update?(id: string, patch: { readonly name?: string; readonly enabled?: boolean }, options?: CallOptions): Promise<string | undefined>;
   delete?(id: string, options?: CallOptions): Promise<void>;
-  /** The vendor's own reissue/regenerate: same id, new secret. */
+  /** The vendor's own reissue/regenerate: same id, new secret (the old one stops working). */
   rotate?(id: string, options?: CallOptions): Promise<Issued<Raw>>;
   /** Finds a token by its secret (Dynatrace lookup); `undefined` when it is not one of this vendor's. */
   lookup?(secret: string, options?: CallOptions): Promise<Raw | undefined>;

@@ -2,6 +2,12 @@
 export interface TokenInfo<Raw = unknown> {
   /** Vendor key, e.g. `"dynatrace"`. */
   readonly vendor: string;
+  /**
+   * The account it belongs to, as named in `createTokens(adapter, { account })` /
+   * `connect({ "dynatrace:prod": … })`; `undefined` for a single unnamed account. Set by the
+   * lifecycle on every token it yields (adapters leave it out).
+   */
+  readonly account?: string | undefined;
   /** The id the unified calls take (for Sematext `<appId>:<tokenId>`, since token ids are per app). */
   readonly id: string;
   readonly name: string | undefined;
