@@ -33,7 +33,43 @@ export function defaultConfigPath(env: Io["env"]): string {
 
 type FileConfig = Partial<Record<VendorKey, Record<string, unknown>>>;
 
-async function readConfigFile(path: string, explicit: boolean, io: Io): Promise<FileConfig> {
+/** The keys each vendor's entry in the config file may hold. */
+const FILE_KEYS: Readonly<Record<VendorKey, readonly string[]>> = {
+  timeweb: ["token", "baseUrl"],
+  qernal: ["token", "baseUrl", "tokenUrl"],
+  dynatrace: ["token", "baseUrl"],
+  sematext: ["token", "region", "appId", "baseUrl"],
+};
+
+/** Refuses what the config file holds but the command does not read, naming it and what is allowed. */
+function checkKeys(file: Record<string, unknown>, path: string): FileConfig {
+  for (const [vendor, entry] of Object.entries(file)) {
+    const allowed = FILE_KEYS[vendor as VendorKey];
+    if (!allowed) throw new CliError(`the config file ${path} has an unknown vendor "${vendor}" (known: ${VENDORS.join(", ")})`);
+    if (!entry || typeof entry !== "object" || Array.isArray(entry))
+      throw new CliError(`the config file ${path}: "${vendor}" must be an object of ${allowed.join(", ")}`);
+    for (const key of Object.keys(entry))
+      if (!allowed.includes(key))
+        throw new CliError(`the config file ${path}: "${vendor}" has an unknown key "${key}" (allowed: ${allowed.join(", ")})`);
+  }
+  return file as FileConfig;
+}
+
+/** A URL setting checked before anything is sent, with the name the user typed in the message. */
+function url(value: string | undefined, where: string): string | undefined {
+  if (value === undefined) return undefined;
+  let parsed: URL;
+  try {
+    parsed = new URL(value);
+  } catch {
+    throw new CliError(`${where} must be an http(s) URL like https://example.com, got "${value}"`, 2, { input: where });
+  }
+  if (parsed.protocol !== "https:" && parsed.protocol !== "http:")
+    throw new CliError(`${where} must be an http(s) URL, got "${value}"`, 2, { input: where });
+  return value;
+}
+
+async function readConfigFile(path: string, explicit: boolean, io: Io): Promise<Record<string, unknown>> {
   let text: string;
   try {
     text = await readFile(path, "utf8");
@@ -48,7 +84,7 @@ async function readConfigFile(path: string, explicit: boolean, io: Io): Promise<
   try {
     const parsed: unknown = JSON.parse(text);
     if (!parsed || typeof parsed !== "object" || Array.isArray(parsed)) throw new Error("the top level must be an object");
-    return parsed as FileConfig;
+    return parsed as Record<string, unknown>;
   } catch (error) {
     throw new CliError(`the config file ${path} is not valid: ${(error as Error).message}`);
   }
@@ -71,35 +107,40 @@ function appIds(value: unknown, where: string): number[] {
 export async function configFromEnvironment(io: Io, configPath: string | undefined): Promise<ConnectOptions> {
   const { env } = io;
   const path = configPath ?? env.APITOKENS_CONFIG ?? defaultConfigPath(env);
-  const file = await readConfigFile(path, configPath !== undefined || env.APITOKENS_CONFIG !== undefined, io);
+  const file = checkKeys(await readConfigFile(path, configPath !== undefined || env.APITOKENS_CONFIG !== undefined, io), path);
+  const from = (name: string, key: string, envName: string, entry: Record<string, unknown>) => {
+    const value = str(env[envName]);
+    return value !== undefined ? url(value, envName) : url(str(entry[key]), `"${name}".${key} in ${path}`);
+  };
   const options: { -readonly [K in keyof ConnectOptions]: ConnectOptions[K] } = {};
 
   const tw = file.timeweb ?? {};
   const twToken = str(env[ENVIRONMENT.timeweb.token]) ?? str(tw.token);
-  if (twToken) options.timeweb = { token: twToken, baseUrl: str(env[ENVIRONMENT.timeweb.baseUrl]) ?? str(tw.baseUrl) };
+  if (twToken) options.timeweb = { token: twToken, baseUrl: from("timeweb", "baseUrl", ENVIRONMENT.timeweb.baseUrl, tw) };
 
   const q = file.qernal ?? {};
   const qToken = str(env[ENVIRONMENT.qernal.token]) ?? str(q.token);
   if (qToken) {
-    // The vendor's CLI appends /v1 to QERNAL_HOST_CHAOS and calls /oauth2/token on QERNAL_HOST_HYDRA.
-    const host = str(env[ENVIRONMENT.qernal.host]);
-    const authHost = str(env[ENVIRONMENT.qernal.authHost]);
+    // The vendor's CLI appends /v1 to QERNAL_HOST_CHAOS and calls /oauth2/token on QERNAL_HOST_HYDRA;
+    // a URL that already ends with them (as the sandbox prints it) is used as it is.
+    const host = from("qernal", "baseUrl", ENVIRONMENT.qernal.host, {});
+    const authHost = from("qernal", "tokenUrl", ENVIRONMENT.qernal.authHost, {});
     options.qernal = {
       token: qToken,
-      baseUrl: host ? `${host.replace(/\/+$/, "")}/v1` : str(q.baseUrl),
-      tokenUrl: authHost ? `${authHost.replace(/\/+$/, "")}/oauth2/token` : str(q.tokenUrl),
+      baseUrl: host ? withSuffix(host, "/v1") : from("qernal", "baseUrl", "-", q),
+      tokenUrl: authHost ? withSuffix(authHost, "/oauth2/token") : from("qernal", "tokenUrl", "-", q),
     };
   }
 
   const dt = file.dynatrace ?? {};
   const dtToken = str(env[ENVIRONMENT.dynatrace.token]) ?? str(dt.token);
   if (dtToken) {
-    const url = str(env[ENVIRONMENT.dynatrace.environmentUrl]) ?? str(dt.baseUrl);
+    const url = from("dynatrace", "baseUrl", ENVIRONMENT.dynatrace.environmentUrl, dt);
     if (!url)
       throw new CliError(
         `${ENVIRONMENT.dynatrace.token} is set but ${ENVIRONMENT.dynatrace.environmentUrl} is not: Dynatrace needs the environment URL, e.g. https://abc12345.live.dynatrace.com`,
       );
-    options.dynatrace = { token: dtToken, baseUrl: /\/api\/v2\/?$/.test(url) ? url : `${url.replace(/\/+$/, "")}/api/v2` };
+    options.dynatrace = { token: dtToken, baseUrl: withSuffix(url, "/api/v2") };
   }
 
   const st = file.sematext ?? {};
@@ -114,8 +155,14 @@ export async function configFromEnvironment(io: Io, configPath: string | undefin
       token: stToken,
       region,
       appId: appIds(apps, ENVIRONMENT.sematext.appId),
-      baseUrl: str(env[ENVIRONMENT.sematext.baseUrl]) ?? str(st.baseUrl),
+      baseUrl: from("sematext", "baseUrl", ENVIRONMENT.sematext.baseUrl, st),
     };
   }
   return options;
+}
+
+/** The URL with `suffix` appended unless it already ends with it. */
+function withSuffix(value: string, suffix: string): string {
+  const trimmed = value.replace(/\/+$/, "");
+  return trimmed.endsWith(suffix) ? trimmed : `${trimmed}${suffix}`;
 }

@@ -1,55 +1,49 @@
-import { isApiTokensError, type TokenInfo, type Tokens } from "apitokens";
+import type { TokenInfo } from "apitokens";
+import type { Connection } from "./context.js";
+import { errorJson, isExpected } from "./error-report.js";
+import type { VendorStatusJson } from "./json.js";
 import type { Progress } from "./progress.js";
 
-/** Every token of the selected vendors, and the vendors that failed. */
+/** Every token of the selected vendors, and each vendor's status (a failed vendor is never an empty result). */
 export interface Inventory {
   readonly tokens: TokenInfo[];
-  readonly failures: { readonly vendor: string; readonly message: string }[];
+  readonly vendors: VendorStatusJson[];
+  /** The typed errors of the vendors that failed, in display order. */
+  readonly failures: Error[];
 }
 
 /**
  * Lists the tokens of several vendors at once (they are independent), reporting progress; one
  * vendor failing does not hide the others' tokens.
  */
-export async function gatherInventory(vendors: readonly Tokens[], progress: Progress): Promise<Inventory> {
-  const counts = new Map(vendors.map((v) => [v.vendor, 0]));
+export async function gatherInventory(connections: readonly Connection[], progress: Progress): Promise<Inventory> {
+  const label = (c: Connection) => (c.account ? `${c.vendor}:${c.account}` : c.vendor);
+  const counts = new Map(connections.map((c) => [label(c), 0]));
   const show = () => progress.update(`listing tokens… ${[...counts].map(([vendor, n]) => `${vendor} ${n}`).join(", ")}`);
   const results = await Promise.all(
-    vendors.map(async (tokens) => {
+    connections.map(async (connection) => {
       const found: TokenInfo[] = [];
       try {
-        for await (const token of tokens.list()) {
+        for await (const token of connection.tokens.list()) {
           found.push(token);
-          counts.set(tokens.vendor, found.length);
+          counts.set(label(connection), found.length);
           show();
         }
-        return { found };
+        return { connection, found };
       } catch (error) {
-        if (!isApiTokensError(error)) throw error;
-        return { found, failure: { vendor: tokens.vendor, message: error.message } };
+        if (!isExpected(error)) throw error;
+        return { connection, found, failure: error as Error };
       }
     }),
   );
   progress.done();
   return {
     tokens: results.flatMap((r) => r.found),
+    vendors: results.map(({ connection: c, found, failure }) =>
+      failure
+        ? { vendor: c.vendor, account: c.account ?? null, status: "error", tokens: found.length, error: errorJson(failure, c) }
+        : { vendor: c.vendor, account: c.account ?? null, status: "ok", tokens: found.length },
+    ),
     failures: results.flatMap((r) => (r.failure ? [r.failure] : [])),
-  };
-}
-
-/** A token as JSON for scripts: ISO dates, `null` for "never", no secrets (adapters strip them from `raw`). */
-export function tokenJson(token: TokenInfo): Record<string, unknown> {
-  const iso = (d: Date | null | undefined) => (d === null ? null : d?.toISOString());
-  return {
-    vendor: token.vendor,
-    id: token.id,
-    name: token.name,
-    enabled: token.enabled,
-    createdAt: iso(token.createdAt),
-    expiresAt: iso(token.expiresAt),
-    lastUsedAt: iso(token.lastUsedAt),
-    scopes: token.scopes,
-    owner: token.owner,
-    raw: token.raw,
   };
 }

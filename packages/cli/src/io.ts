@@ -1,11 +1,23 @@
+import * as fs from "node:fs/promises";
+import { createInterface } from "node:readline";
+
+/** The file operations the command uses; tests pass their own to make a write fail. */
+export type FileSystem = Pick<typeof fs, "open" | "stat" | "mkdir" | "unlink" | "readFile">;
+
 /** Where the command reads and writes; tests pass their own. */
 export interface Io {
   readonly stdout: { write(text: string): unknown; readonly isTTY?: boolean | undefined };
   readonly stderr: { write(text: string): unknown; readonly isTTY?: boolean | undefined };
+  readonly stdin: { readonly isTTY?: boolean | undefined };
+  /** Writes and resolves once the text is handed to the system (rejects when the write fails). */
+  write(stream: "stdout" | "stderr", text: string): Promise<void>;
   /** Reads all of standard input (for `leaked -`). */
   readStdin(): Promise<string>;
+  /** Asks a question on stderr and reads one line of the terminal's answer. */
+  ask(question: string): Promise<string>;
   readonly env: Readonly<Record<string, string | undefined>>;
-  /** Current time, for audits. */
+  readonly fs: FileSystem;
+  /** Current time, for audits and date checks. */
   now(): Date;
 }
 
@@ -14,12 +26,30 @@ export function processIo(): Io {
   return {
     stdout: process.stdout,
     stderr: process.stderr,
+    stdin: process.stdin,
+    write(stream, text) {
+      const target = stream === "stdout" ? process.stdout : process.stderr;
+      return new Promise((resolve, reject) => {
+        target.write(text, (error) => (error ? reject(error) : resolve()));
+      });
+    },
     async readStdin() {
       const chunks: Buffer[] = [];
       for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
       return Buffer.concat(chunks).toString("utf8");
     },
+    ask(question) {
+      const rl = createInterface({ input: process.stdin, output: process.stderr });
+      return new Promise((resolve) => {
+        rl.question(question, (answer) => {
+          rl.close();
+          resolve(answer);
+        });
+        rl.on("close", () => resolve(""));
+      });
+    },
     env: process.env,
+    fs,
     now: () => new Date(),
   };
 }

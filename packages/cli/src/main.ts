@@ -1,30 +1,32 @@
+import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { isApiTokensError, UnsupportedOperationError } from "apitokens";
 import type { Command } from "./command.js";
-import { audit } from "./commands/audit.js";
-import { leaked } from "./commands/leaked.js";
-import { list } from "./commands/list.js";
-import { create, disable, enable, revoke, rotate } from "./commands/mutate.js";
-import { runSandbox, SANDBOX_HELP } from "./commands/sandbox.js";
-import { ENVIRONMENT, VENDORS } from "./config.js";
-import { openContext } from "./context.js";
+import { COMMANDS } from "./commands/index.js";
+import { parseDuration } from "./duration.js";
+import { errorJson, errorLine, exitCodeOf, isExpected } from "./error-report.js";
 import { CliError, EXIT, type ExitCode } from "./exit-codes.js";
 import type { Io } from "./io.js";
-
-const COMMANDS: readonly Command[] = [list, audit, leaked, create, rotate, revoke, enable, disable];
 
 const GLOBAL_OPTIONS = {
   help: { type: "boolean", short: "h" },
   version: { type: "boolean" },
   sandbox: { type: "boolean" },
   seed: { type: "string" },
-  port: { type: "string" },
   vendor: { type: "string", multiple: true },
+  account: { type: "string" },
   json: { type: "boolean" },
   config: { type: "string" },
+  timeout: { type: "string" },
 } as const;
 
-function mainHelp(): string {
+/** The version in the package's own `package.json`. */
+export function version(): string {
+  const manifest = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { version: string };
+  return manifest.version;
+}
+
+async function mainHelp(): Promise<string> {
+  const { ENVIRONMENT, VENDORS } = await import("./config.js");
   const env = VENDORS.map((v) => `  ${v.padEnd(10)} ${Object.values(ENVIRONMENT[v]).join(", ")}`).join("\n");
   return `Usage: apitokens <command> [options]
 
@@ -35,82 +37,151 @@ Commands:
 ${[...COMMANDS.map((c) => [c.name, c.summary]), ["sandbox", "run the local emulator of the four vendors"]].map(([n, s]) => `  ${String(n).padEnd(9)} ${s}`).join("\n")}
 
 Options for every command:
-  --sandbox          run against an embedded sandbox with seeded data (no account needed)
-  --seed <seed>      the sandbox's seed (default "demo")
+  --sandbox [URL]    an embedded sandbox with seeded data (no account needed), or the one
+                     started separately at URL (also: APITOKENS_SANDBOX_URL)
+  --seed <seed>      the embedded sandbox's seed (default "demo")
   --vendor <v>       only this vendor (repeatable): ${VENDORS.join(", ")}
-  --json             machine-readable output
+  --account <name>   only this account of a vendor with several
+  --json             one JSON document on stdout (errors too); human text goes to stderr
+  --timeout <t>      time limit per vendor request, e.g. 10s, 2m (default 30s)
   --config <file>    config file (default $APITOKENS_CONFIG or ~/.config/apitokens/config.json)
   -h, --help         help for a command: apitokens <command> --help
+  --version          the version
 
 Credentials come from environment variables or the config file, never from flags:
 ${env}
 The config file is JSON: {"dynatrace": {"baseUrl": "…", "token": "…"}, "sematext": {"region": "eu", "appId": 42, "token": "…"}, …}
 
-Exit codes: 0 ok, 1 audit findings, 2 usage, 3 vendor call failed, 4 leaked: not found, 5 leaked: found, not revoked.
+Exit codes: 0 ok, 1 audit findings, 2 usage (nothing was sent), 3 a vendor call failed,
+4 leaked: not found, 5 leaked: still active, 6 a new secret went to the fallback place.
 NO_COLOR turns colours off.`;
 }
 
 /**
- * Runs `apitokens` with the given arguments and returns its exit code. Expected errors are one
- * line on stderr, never a stack trace.
+ * Runs `apitokens` with the given arguments and returns its exit code. Every failure is one
+ * line on stderr (one JSON document on stdout with `--json`), never a stack trace.
  */
 export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
+  const json = argv.includes("--json");
+  const state = { written: false, command: argv.find((a) => !a.startsWith("-")) ?? null };
   try {
-    return await dispatch(argv, io);
+    return await dispatch(argv, io, state);
   } catch (error) {
-    if (error instanceof CliError) {
-      io.stderr.write(`error: ${error.message}\n`);
-      return error.exitCode;
-    }
-    if (error instanceof UnsupportedOperationError) {
-      io.stderr.write(`error: ${error.message}\n`);
-      return EXIT.usage;
-    }
-    if (isApiTokensError(error)) {
-      io.stderr.write(`error: ${error.message}\n`);
-      return EXIT.failure;
-    }
-    io.stderr.write(`internal error (please report it): ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-    return EXIT.failure;
+    if (!isExpected(error) && io.env.APITOKENS_DEBUG) io.stderr.write(`${(error as Error)?.stack ?? String(error)}\n`);
+    io.stderr.write(`${errorLine(error)}\n`);
+    if (json && !state.written) io.stdout.write(`${JSON.stringify({ command: state.command, error: errorJson(error) }, null, 2)}\n`);
+    return exitCodeOf(error);
   }
 }
 
-async function dispatch(argv: readonly string[], io: Io): Promise<ExitCode> {
-  const name = argv.find((a) => !a.startsWith("-"));
-  const command = COMMANDS.find((c) => c.name === name);
-  if (name !== undefined && name !== "sandbox" && name !== "help" && !command)
-    throw new CliError(`unknown command "${name}"; see apitokens --help`);
+/** `--sandbox`, `--sandbox URL` and `--sandbox=URL` (parseArgs has no optional values). */
+function sandboxSwitch(argv: readonly string[], env: Io["env"]): { rest: string[]; sandbox: boolean | string } {
+  const rest: string[] = [];
+  let sandbox: boolean | string = false;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] as string;
+    if (arg === "--") {
+      rest.push(...argv.slice(i));
+      break;
+    }
+    if (arg.startsWith("--sandbox=")) sandbox = arg.slice("--sandbox=".length);
+    else if (arg === "--sandbox") {
+      const next = argv[i + 1];
+      if (next !== undefined && /^https?:\/\//i.test(next)) {
+        sandbox = next;
+        i++;
+      } else sandbox = true;
+    } else rest.push(arg);
+  }
+  if (sandbox === false && env.APITOKENS_SANDBOX_URL) sandbox = env.APITOKENS_SANDBOX_URL;
+  if (typeof sandbox === "string") {
+    const where = env.APITOKENS_SANDBOX_URL === sandbox ? "APITOKENS_SANDBOX_URL" : "--sandbox";
+    if (!/^https?:\/\/[^/]/i.test(sandbox))
+      throw new CliError(`${where} takes the sandbox's URL, like http://127.0.0.1:4747, got "${sandbox}"`, EXIT.usage, { input: where });
+  }
+  return { rest, sandbox };
+}
+
+/** parseArgs' messages, in the command's own words. */
+function usageError(error: unknown, command: string): CliError {
+  const e = error as { code?: string; message?: string };
+  const flag = /'(--?[^' ]+)/.exec(e.message ?? "")?.[1] ?? "";
+  const help = `see apitokens ${command ? `${command} ` : ""}--help`;
+  switch (e.code) {
+    case "ERR_PARSE_ARGS_UNKNOWN_OPTION":
+      return new CliError(`unknown flag ${flag}${command ? ` for "apitokens ${command}"` : ""}; ${help}`, EXIT.usage, { input: flag });
+    case "ERR_PARSE_ARGS_INVALID_OPTION_VALUE":
+      return /argument missing/.test(e.message ?? "")
+        ? new CliError(`${flag} needs a value; ${help}`, EXIT.usage, { input: flag })
+        : new CliError(`${flag} takes no value; ${help}`, EXIT.usage, { input: flag });
+    default:
+      return new CliError(`cannot read the command line; ${help}`);
+  }
+}
+
+async function dispatch(argv: readonly string[], io: Io, state: { written: boolean; command: string | null }): Promise<ExitCode> {
+  const { rest, sandbox } = sandboxSwitch(argv, io.env);
+  const name = rest.find((a) => !a.startsWith("-"));
+  const entry = COMMANDS.find((c) => c.name === name);
+  if (name !== undefined && name !== "sandbox" && name !== "help" && !entry)
+    throw new CliError(`unknown command "${name}"; see apitokens --help`, EXIT.usage, { input: name });
+  let command: Command | undefined;
+  let options: Record<string, unknown> = GLOBAL_OPTIONS;
+  if (entry) {
+    command = await entry.load();
+    options = { ...GLOBAL_OPTIONS, ...command.options };
+  } else if (name === "sandbox") {
+    options = { ...GLOBAL_OPTIONS, port: { type: "string" } };
+  }
   let parsed: ReturnType<typeof parseArgs>;
   try {
-    parsed = parseArgs({ args: [...argv], options: { ...GLOBAL_OPTIONS, ...command?.options }, allowPositionals: true, strict: true });
+    parsed = parseArgs({ args: rest, options: options as never, allowPositionals: true, strict: true });
   } catch (error) {
-    throw new CliError(`${(error as Error).message.split("\n")[0]}; see apitokens ${command?.name ?? ""} --help`.replace("  ", " "));
+    throw usageError(error, name ?? "");
   }
   const { values, positionals } = parsed;
   if (values.version) {
-    io.stdout.write("apitokens 0.1.0\n");
+    const v = version();
+    if (values.json) {
+      state.written = true;
+      io.stdout.write(`${JSON.stringify({ command: "version", version: v })}\n`);
+    } else io.stdout.write(`apitokens ${v}\n`);
     return EXIT.ok;
   }
-  if (!command) {
-    if (name === "sandbox") {
-      if (values.help) return print(io, SANDBOX_HELP);
-      const port = values.port === undefined ? 0 : Number(values.port);
-      if (!Number.isInteger(port) || port < 0 || port > 65535)
-        throw new CliError(`--port takes a port number, got "${String(values.port)}"`);
-      return runSandbox(io, port, typeof values.seed === "string" ? values.seed : "demo");
-    }
-    return print(io, mainHelp(), name === undefined && !values.help ? EXIT.usage : EXIT.ok);
+  if (name === "sandbox") {
+    const { runSandbox, SANDBOX_HELP } = await import("./commands/sandbox.js");
+    if (values.help) return print(io, SANDBOX_HELP);
+    if (positionals.length > 1) throw new CliError(`unexpected argument "${positionals[1]}"; see apitokens sandbox --help`);
+    const port = values.port === undefined ? 0 : Number(values.port);
+    if (!Number.isInteger(port) || port < 0 || port > 65535)
+      throw new CliError(`--port takes a port number (0–65535), got "${String(values.port)}"`, EXIT.usage, { input: "--port" });
+    state.written = values.json === true;
+    return runSandbox(io, port, typeof values.seed === "string" ? values.seed : "demo", values.json === true);
   }
+  if (!command) return print(io, await mainHelp(), name === undefined && !values.help ? EXIT.usage : EXIT.ok);
   if (values.help) return print(io, command.help);
+  const args = positionals.slice(1);
+  const missing = command.positionals[args.length];
+  if (missing) throw new CliError(`missing <${missing}>: ${command.help.split("\n")[0]}`, EXIT.usage, { input: `<${missing}>` });
+  if (args.length > command.positionals.length)
+    throw new CliError(`unexpected argument "${args[command.positionals.length]}": ${command.help.split("\n")[0]}`, EXIT.usage, {
+      input: String(args[command.positionals.length]),
+    });
+  const timeoutMs = typeof values.timeout === "string" ? parseDuration(values.timeout, "--timeout") : undefined;
+  const { openContext } = await import("./context.js");
   const context = await openContext(io, {
-    sandbox: values.sandbox === true,
+    sandbox,
     seed: typeof values.seed === "string" ? values.seed : "demo",
     config: typeof values.config === "string" ? values.config : undefined,
     vendor: (Array.isArray(values.vendor) ? values.vendor : []).flatMap((v) => String(v).split(",")).filter(Boolean),
+    account: typeof values.account === "string" ? values.account : undefined,
+    timeoutMs,
+    json: values.json === true,
   });
   try {
-    return await command.run(context, values, positionals.slice(1));
+    return await command.run(context, values, args);
   } finally {
+    state.written = context.out.written;
     await context.close();
   }
 }

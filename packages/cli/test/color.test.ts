@@ -30,7 +30,7 @@ describe("table", () => {
       table(
         ["A", "BB"],
         [
-          [paint.red("xyz"), "1"],
+          [{ text: "xyz", paint: paint.red }, "1"],
           ["q", "a-very-long-cell"],
         ],
         8,

@@ -1,73 +1,177 @@
-import { readFile } from "node:fs/promises";
-import type { Command } from "../command.js";
-import { CliError, EXIT } from "../exit-codes.js";
-import { day, table } from "../format/table.js";
-import { tokenJson } from "../inventory.js";
+import type { TokenInfo } from "apitokens";
+import type { Command, Flags } from "../command.js";
+import type { CommandContext, Connection } from "../context.js";
+import { type ErrorJson, errorJson } from "../error-report.js";
+import { CliError, EXIT, type ExitCode } from "../exit-codes.js";
+import { paintFor } from "../format/color.js";
+import { table } from "../format/table.js";
+import { type TokenJson, tokenJson } from "../json.js";
+import { type Candidate, fingerprint, scan } from "../leak-scan.js";
+import { definitions } from "../registry.js";
 
-/** `apitokens leaked <secret-file|->`: the incident path. */
+/** What became of a leaked secret; the worst one decides the exit code. */
+export type LeakStatus = "active" | "disabled" | "expired" | "deleted" | "not-found" | "unchecked" | "error";
+
+/** One secret found in the input, as `leaked --json` reports it (never the secret itself). */
+export interface LeakJson {
+  readonly vendor: string;
+  readonly format: string;
+  readonly line: number;
+  readonly column: number;
+  readonly occurrences: number;
+  readonly public?: string;
+  readonly fingerprint: string;
+  readonly status: LeakStatus;
+  /** What `--revoke` did: `"disabled"` or `"deleted"`. */
+  readonly action?: "disabled" | "deleted";
+  readonly token?: TokenJson;
+  /** Why it could not be checked (`unchecked`), or the vendor's error (`error`). */
+  readonly reason?: string;
+  readonly error?: ErrorJson;
+}
+
+const STATUSES: readonly LeakStatus[] = ["active", "error", "not-found", "unchecked", "expired", "disabled", "deleted"];
+
+/** Exit code of the worst status: still active 5, a vendor failed 3, matched no token 4, else 0. */
+function exitFor(statuses: readonly LeakStatus[]): ExitCode {
+  if (statuses.includes("active")) return EXIT.found;
+  if (statuses.includes("error")) return EXIT.failure;
+  if (statuses.includes("not-found") || statuses.includes("unchecked") || statuses.length === 0) return EXIT.notFound;
+  return EXIT.ok;
+}
+
+function statusOf(token: TokenInfo, now: Date): LeakStatus {
+  if (token.enabled === false) return "disabled";
+  if (token.expiresAt && token.expiresAt.getTime() <= now.getTime()) return "expired";
+  return "active";
+}
+
+async function check(context: CommandContext, flags: Flags, candidate: Candidate): Promise<LeakJson> {
+  const base = {
+    vendor: candidate.vendor,
+    format: candidate.format,
+    line: candidate.line,
+    column: candidate.column,
+    occurrences: candidate.occurrences,
+    ...(candidate.public ? { public: candidate.public } : {}),
+    fingerprint: candidate.fingerprint,
+  };
+  const connections = context.configured.filter((c) => c.vendor === candidate.vendor);
+  if (connections.length === 0) return { ...base, status: "unchecked", reason: `${candidate.vendor} is not configured` };
+  let connection: Connection | undefined;
+  let token: TokenInfo | undefined;
+  try {
+    for (const c of connections) {
+      token = await c.tokens.identify(candidate.value);
+      if (token) {
+        connection = c;
+        break;
+      }
+    }
+  } catch (error) {
+    return { ...base, status: "error", error: errorJson(error) };
+  }
+  if (!token || !connection) return { ...base, status: "not-found" };
+  const status = statusOf(token, context.io.now());
+  const wantsRevoke = flags.revoke === true && (status === "active" || (flags.delete === true && status !== "deleted"));
+  if (!wantsRevoke) return { ...base, status, token: tokenJson(token) };
+  try {
+    if (connection.tokens.supports("disable") && flags.delete !== true) {
+      await connection.tokens.disable(token.id);
+      return { ...base, status: "disabled", action: "disabled", token: tokenJson({ ...token, enabled: false }) };
+    }
+    await connection.tokens.revoke(token.id);
+    return { ...base, status: "deleted", action: "deleted", token: tokenJson(token) };
+  } catch (error) {
+    return { ...base, status, token: tokenJson(token), error: errorJson(error) };
+  }
+}
+
+/** `apitokens leaked <file|->`: the incident path. */
 export const leaked: Command = {
   name: "leaked",
-  summary: "identify (and revoke) the token behind a leaked secret",
-  help: `Usage: apitokens leaked <secret-file|-> [--revoke] [--delete] [--json]
+  positionals: ["file|-"],
+  help: `Usage: apitokens leaked <file|-> [--revoke [--delete]] [--json]
 
-Reads a leaked secret from a file, or from standard input with "-" (never from the command
-line, where it would stay in shell history), recognises the vendor from its shape, finds the
-token and shows its metadata. The secret itself is never printed.
-  --revoke   switch the token off (disable where the vendor can, delete otherwise)
+Reads a paste, a log or a file dump (or standard input with "-"; never the command line, where
+a secret would stay in shell history), finds every secret of every supported vendor in it,
+identifies each with its vendor and reports its token: active, disabled, expired, deleted, or
+not found (no token of the configured vendors has it); "unchecked" when its vendor is not
+configured. Secrets are never printed: a secret is shown by its place (line:column), its public
+part where it has one (Dynatrace's token id) and a sha256 fingerprint.
+  --revoke   switch each active token off (disable where the vendor can, delete otherwise)
   --delete   with --revoke, delete even where disabling is possible
-Exit codes: 0 found and revoked, 5 found and still active, 4 not found, 3 a vendor call failed.`,
+Exit codes (the worst secret decides): 5 a token is still active, 3 a vendor call failed,
+4 a secret matched no token (or none was found), 0 every token found is off.
+With --json: {command, source, secrets: [{vendor, format, line, column, occurrences, public?,
+fingerprint, status, action?, token?, reason?, error?}], summary: {<status>: n}}.`,
   options: { revoke: { type: "boolean" }, delete: { type: "boolean" } },
-  async run(context, flags, args) {
-    const [source, ...rest] = args;
-    if (!source || rest.length) throw new CliError("usage: apitokens leaked <secret-file|->");
+  async run(context, flags, [source = ""]) {
+    const { io, out } = context;
+    if (flags.delete === true && flags.revoke !== true)
+      throw new CliError("--delete works with --revoke: apitokens leaked <file|-> --revoke --delete", EXIT.usage, { input: "--delete" });
+    const where = source === "-" ? "standard input" : source;
     const text =
       source === "-"
-        ? await context.io.readStdin()
-        : await readFile(source, "utf8").catch((error: NodeJS.ErrnoException) => {
-            throw new CliError(`cannot read ${source} (${error.code ?? error.message})`);
+        ? await io.readStdin()
+        : await io.fs.readFile(source, "utf8").catch((error: NodeJS.ErrnoException) => {
+            throw new CliError(`cannot read ${source} (${error.code ?? error.message})`, EXIT.usage, { input: source });
           });
-    const secret = text.trim();
-    if (secret === "") throw new CliError(`${source === "-" ? "standard input" : source} is empty`);
-    if (/\s/.test(secret)) throw new CliError("the input holds more than one word; put exactly one secret in it");
-    const token = await context.vendors.identify(secret);
-    if (!token) {
-      context.io.stderr.write(
-        `not found: no configured vendor (${context.selected.map((t) => t.vendor).join(", ")}) knows this ${secret.length}-character secret\n`,
-      );
-      return EXIT.notFound;
+    if (text.trim() === "") throw new CliError(`${where} is empty`, EXIT.usage, { input: source });
+    const vendors = await definitions();
+    const candidates = vendors
+      ? scan(text, vendors)
+      : // Until the registry lists secret formats: one secret, asked of every configured vendor.
+        [
+          {
+            vendor: "",
+            format: "secret",
+            value: text.trim(),
+            line: 1,
+            column: 1,
+            occurrences: 1,
+            public: undefined,
+            fingerprint: fingerprint(text.trim()),
+          },
+        ];
+    const secrets: LeakJson[] = [];
+    for (const candidate of candidates) {
+      if (candidate.vendor === "") {
+        const token = await context.identify(candidate.value).catch(() => undefined);
+        const vendor = token?.vendor ?? "unknown";
+        secrets.push(await check(context, flags, { ...candidate, vendor }));
+      } else secrets.push(await check(context, flags, candidate));
     }
-    if (flags.json) context.io.stdout.write(`${JSON.stringify(tokenJson(token), null, 2)}\n`);
-    else
-      context.io.stdout.write(
-        table(
-          ["VENDOR", "ID", "NAME", "OWNER", "ENABLED", "CREATED", "LAST USED"],
-          [
-            [
-              token.vendor,
-              token.id,
-              token.name ?? "—",
-              token.owner ?? "—",
-              token.enabled === undefined ? "—" : String(token.enabled),
-              day(token.createdAt),
-              day(token.lastUsedAt),
-            ],
-          ],
-        ),
+    const summary = Object.fromEntries(STATUSES.map((s) => [s, secrets.filter((x) => x.status === s).length]));
+    out.document({ command: "leaked", source: where, secrets, summary });
+    if (!out.json) {
+      const paint = paintFor(io);
+      if (secrets.length) {
+        out.text(
+          table(
+            ["AT", "VENDOR", "FORMAT", "SECRET", "ID", "NAME", "STATUS"].map(paint.bold),
+            secrets.map((s) => [
+              `${s.line}:${s.column}`,
+              s.vendor,
+              s.format,
+              s.public ? `${s.public}.…` : s.fingerprint,
+              s.token?.id ?? "—",
+              s.token?.name ?? "—",
+              { text: s.action ? `${s.status} (now)` : s.status, paint: s.status === "active" ? paint.red : (t: string) => t },
+            ]),
+          ),
+        );
+      }
+      out.note(
+        secrets.length
+          ? `${secrets.length} secret${secrets.length === 1 ? "" : "s"} in ${where}: ${STATUSES.filter((s) => summary[s])
+              .map((s) => `${summary[s]} ${s}`)
+              .join(", ")}`
+          : `no secret of a known format in ${where}`,
       );
-    if (!flags.revoke) {
-      context.io.stderr.write(`found: the token is still active; revoke it with: apitokens leaked ${source} --revoke\n`);
-      return EXIT.found;
+      for (const s of secrets) if (s.error) out.note(`error: ${s.error.message}`);
+      if (secrets.some((s) => s.status === "active")) out.note(`still active: revoke with: apitokens leaked ${source} --revoke`);
     }
-    const tokens = context.vendor(token.vendor);
-    if (tokens.supports("disable") && !flags.delete) {
-      await tokens.disable(token.id);
-      context.io.stderr.write(
-        `revoked: ${token.vendor} token ${token.id} is disabled (delete it later with: apitokens revoke ${token.vendor} ${token.id})\n`,
-      );
-    } else {
-      await tokens.revoke(token.id);
-      context.io.stderr.write(`revoked: ${token.vendor} token ${token.id} is deleted\n`);
-    }
-    return EXIT.ok;
+    return exitFor(secrets.map((s) => s.status));
   },
 };

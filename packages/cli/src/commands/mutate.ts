@@ -1,117 +1,213 @@
-import { RotationError, SecretLostError, type TokenInfo } from "apitokens";
+import type { Secret, TokenInfo } from "apitokens";
 import type { Command, Flags } from "../command.js";
 import type { CommandContext } from "../context.js";
-import { parseDuration } from "../duration.js";
+import { errorJson, errorLine } from "../error-report.js";
 import { CliError, EXIT } from "../exit-codes.js";
+import { parseExpiry } from "../expires.js";
 import { day, table } from "../format/table.js";
-import { tokenJson } from "../inventory.js";
-import { deliverSecret, SECRET_FLAGS, secretDestination } from "../secret-output.js";
+import { safe } from "../format/text.js";
+import { tokenJson } from "../json.js";
+import { type DeliveryJson, type PreparedDelivery, prepareDelivery, SECRET_FLAGS } from "../secret-delivery.js";
+import { VendorAnswerError } from "../vendor-answer-error.js";
+import { checkScopes } from "./scopes.js";
 
-function show(context: CommandContext, flags: Flags, token: TokenInfo, extra: Record<string, unknown> = {}): void {
-  if (flags.json) context.io.stderr.write(`${JSON.stringify({ ...tokenJson(token), ...extra }, null, 2)}\n`);
-  else
-    context.io.stderr.write(
-      table(
-        ["VENDOR", "ID", "NAME", "EXPIRES", "SCOPES"],
-        [[token.vendor, token.id, token.name ?? "—", day(token.expiresAt), token.scopes?.join(",") || "—"]],
+function show(context: CommandContext, token: TokenInfo): void {
+  if (context.out.json) return;
+  context.io.stderr.write(
+    table(
+      ["VENDOR", "ID", "NAME", "EXPIRES", "SCOPES"],
+      [[token.vendor, token.id, token.name ?? "—", day(token.expiresAt), token.scopes?.join(",") || "—"]],
+    ),
+  );
+}
+
+/** A secret the vendor answered with: non-empty text, or a typed error naming the token to revoke. */
+function secretOf(context: CommandContext, vendor: string, token: TokenInfo, secret: Secret, operation: string): Secret {
+  let value: unknown;
+  try {
+    value = secret.reveal();
+  } catch {
+    value = undefined;
+  }
+  if (typeof value !== "string" || value === "") {
+    const { tokens } = context.vendor(vendor);
+    throw new VendorAnswerError(
+      vendor,
+      tokens.vendorName,
+      operation,
+      new Error(
+        `the answer holds no secret for token ${safe(token.id, 60)}; revoke it with: apitokens revoke ${vendor} ${safe(token.id, 60)} --yes`,
       ),
     );
+  }
+  return secret;
 }
 
-function vendorAndId(args: readonly string[], usage: string): [string, string] {
-  const [vendor, id, ...rest] = args;
-  if (!vendor || !id || rest.length) throw new CliError(`usage: ${usage}`);
-  return [vendor, id];
-}
-
-function expiry(text: string | undefined, now: Date): Date | undefined {
-  if (text === undefined) return undefined;
-  if (/^\d+[mhdwy]$/.test(text)) return new Date(now.getTime() + parseDuration(text, "--expires"));
-  const date = new Date(text);
-  if (Number.isNaN(date.getTime())) throw new CliError(`--expires takes a date (2026-12-31) or a duration (90d), got "${text}"`);
-  return date;
-}
+const label = (vendor: string, id: string) => `${vendor}-${id}`;
 
 /** `apitokens create <vendor> --name <name>` */
 export const create: Command = {
   name: "create",
-  summary: "create a token; its secret is shown once or written to a file",
-  help: `Usage: apitokens create <vendor> --name <name> [--expires 90d|2026-12-31] [--scope <s>]... [--secret-file <path> | --show-secret]
+  positionals: ["vendor"],
+  help: `Usage: apitokens create <vendor> --name <name> [--expires 90d|2027-12-31] [--scope <s>]... [--secret-file <path> | --show-secret]
 
 Creates a token. The secret is printed once on an interactive terminal, or with --show-secret;
---secret-file writes it to a new file with mode 0600. Without a terminal and without either
-flag the command refuses to run, so the secret is never lost. If the create's answer is lost
-(timeout, reset), the token is looked up instead of being created twice.
-Scopes: Dynatrace scopes (e.g. metrics.read), Timeweb roles, Sematext read/write.`,
+--secret-file writes it to a new file with mode 0600 (the directory must exist, the file must
+not). Every way of delivering the secret is checked before the vendor is called, so a refused
+delivery changes nothing; if writing fails afterwards the secret is saved at a fallback place
+(stderr on a terminal, else a 0600 file next to the requested one or in the config directory).
+If the create's answer is lost (timeout, reset), the token is looked up instead of being
+created twice. --expires takes a date (end of that day, UTC), a date and time, or a duration.
+Scopes: Dynatrace scopes (e.g. metrics.read, required), Timeweb roles, Sematext read/write.
+With --json: {command, token, reconciled, secret: {delivered, path | value}}.`,
   options: { name: { type: "string" }, expires: { type: "string" }, scope: { type: "string", multiple: true }, ...SECRET_FLAGS },
-  async run(context, flags, args) {
-    const [vendor, ...rest] = args;
-    if (!vendor || rest.length || typeof flags.name !== "string") throw new CliError("usage: apitokens create <vendor> --name <name>");
-    const tokens = context.vendor(vendor);
-    const destination = secretDestination(context.io, flags);
+  async run(context, flags, [vendor = ""]) {
+    const connection = context.vendor(vendor);
+    if (typeof flags.name !== "string" || flags.name.trim() === "")
+      throw new CliError(`--name is required: apitokens create ${vendor} --name <name>`, EXIT.usage, { input: "--name" });
+    const expiresAt = typeof flags.expires === "string" ? parseExpiry(flags.expires, context.io.now()) : undefined;
     const scopes = Array.isArray(flags.scope) ? flags.scope.map(String) : undefined;
-    const issued = await tokens
-      .create({
-        name: flags.name,
-        expiresAt: expiry(typeof flags.expires === "string" ? flags.expires : undefined, context.io.now()),
-        scopes,
-      })
-      .catch((error: unknown) => {
-        if (error instanceof SecretLostError)
-          throw new CliError(`${error.message}: apitokens revoke ${vendor} ${error.token.id}`, EXIT.failure);
-        throw error;
-      });
-    show(context, flags, issued.token, issued.reconciled ? { reconciled: true } : {});
-    await deliverSecret(context.io, destination, issued.secret);
-    return EXIT.ok;
+    await checkScopes(vendor, connection.tokens, scopes);
+    if (expiresAt && !connection.tokens.capabilities.createFields.includes("expiresAt"))
+      throw new CliError(`--expires: ${connection.tokens.vendorName} tokens cannot be given an expiry`, EXIT.usage, { input: "--expires" });
+    const delivery = await prepareDelivery(context.io, flags);
+    let issued: Awaited<ReturnType<typeof connection.tokens.create>>;
+    try {
+      issued = await connection.tokens.create({ name: flags.name, expiresAt, scopes });
+    } catch (error) {
+      await delivery.abandon();
+      if ((error as Error).name === "SecretLostError") {
+        const token = (error as { token?: TokenInfo }).token;
+        throw new CliError(`${(error as Error).message}: apitokens revoke ${vendor} ${token?.id ?? "<id>"} --yes`, EXIT.failure, {
+          cause: error,
+        });
+      }
+      throw error;
+    }
+    show(context, issued.token);
+    const secret = await delivered(
+      context,
+      delivery,
+      secretOf(context, vendor, issued.token, issued.secret, "create a token"),
+      label(vendor, issued.token.id),
+    );
+    context.out.document({ command: "create", token: tokenJson(issued.token), reconciled: issued.reconciled, secret });
+    return secret.delivered === "file" || secret.delivered === "stdout" ? EXIT.ok : EXIT.delivery;
   },
 };
+
+function delivered(_context: CommandContext, delivery: PreparedDelivery, secret: Secret, name: string): Promise<DeliveryJson> {
+  return delivery.deliver(secret, name);
+}
 
 /** `apitokens rotate <vendor> <id>` */
 export const rotate: Command = {
   name: "rotate",
-  summary: "a new secret for a token (native reissue, or replacement first)",
+  positionals: ["vendor", "id"],
   help: `Usage: apitokens rotate <vendor> <id> [--revoke-old keep|disable|delete] [--secret-file <path> | --show-secret]
 
 Timeweb and Sematext reissue the token in place (same id, the old secret stops working).
-Dynatrace and Qernal have no reissue: a replacement is created first and its secret shown;
-the old token is kept unless --revoke-old says disable or delete. If a step fails, the error
-says what state you are in, and a created replacement's secret is still delivered.`,
+Dynatrace and Qernal have no reissue: a replacement is created first and its secret delivered;
+the old token is kept unless --revoke-old says disable or delete, which happens only after the
+new secret was delivered. Delivery is checked before anything is sent (see create --help).
+If a step fails, the error says what state you are in.
+With --json: {command, token, old: {id, outcome}, secret: {delivered, path | value}}.`,
   options: { "revoke-old": { type: "string" }, ...SECRET_FLAGS },
-  async run(context, flags, args) {
-    const [vendor, id] = vendorAndId(args, "apitokens rotate <vendor> <id>");
+  async run(context, flags, [vendor = "", id = ""]) {
     const revokeOld = flags["revoke-old"] ?? "keep";
     if (revokeOld !== "keep" && revokeOld !== "disable" && revokeOld !== "delete")
-      throw new CliError(`--revoke-old is keep, disable or delete, got "${String(revokeOld)}"`);
-    const tokens = context.vendor(vendor);
-    const destination = secretDestination(context.io, flags);
+      throw new CliError(`--revoke-old is keep, disable or delete, got "${safe(String(revokeOld), 40)}"`, EXIT.usage, {
+        input: "--revoke-old",
+      });
+    const { tokens } = context.vendor(vendor);
+    if (revokeOld === "disable" && !tokens.supports("disable"))
+      throw new CliError(`--revoke-old disable: ${tokens.vendorName} tokens cannot be disabled; use delete or keep`, EXIT.usage, {
+        input: "--revoke-old",
+      });
+    const delivery = await prepareDelivery(context.io, flags);
+    let rotated: Awaited<ReturnType<typeof tokens.rotate>>;
     try {
-      const rotated = await tokens.rotate(id, { revokeOld });
-      show(context, flags, rotated.token, { old: rotated.old });
-      await deliverSecret(context.io, destination, rotated.secret);
-      context.io.stderr.write(`old token: ${rotated.old}\n`);
-      return EXIT.ok;
+      rotated = await tokens.rotate(id, { revokeOld: "keep" });
     } catch (error) {
-      if (error instanceof RotationError && error.replacement) {
-        show(context, flags, error.replacement.token);
-        await deliverSecret(context.io, destination, error.replacement.secret);
+      const replacement = (error as { replacement?: { token: TokenInfo; secret: Secret } }).replacement;
+      if (!replacement) {
+        await delivery.abandon();
+        throw error;
       }
+      show(context, replacement.token);
+      const secret = await delivered(context, delivery, replacement.secret, label(vendor, replacement.token.id));
+      context.out.document({
+        command: "rotate",
+        token: tokenJson(replacement.token),
+        old: { id, outcome: "kept" },
+        secret,
+        error: errorJson(error),
+      });
       throw error;
     }
+    show(context, rotated.token);
+    const secret = await delivered(
+      context,
+      delivery,
+      secretOf(context, vendor, rotated.token, rotated.secret, "rotate a token"),
+      label(vendor, rotated.token.id),
+    );
+    let outcome: string = rotated.old;
+    let failure: unknown;
+    if (rotated.old === "kept" && revokeOld !== "keep" && (secret.delivered === "file" || secret.delivered === "stdout")) {
+      try {
+        if (revokeOld === "disable") await tokens.disable(id);
+        else await tokens.revoke(id);
+        outcome = revokeOld === "disable" ? "disabled" : "deleted";
+      } catch (error) {
+        failure = error;
+      }
+    } else if (rotated.old === "kept" && revokeOld !== "keep") {
+      context.out.note(`the old token ${id} was kept: the new secret did not reach the place you asked for, so it was not ${revokeOld}d`);
+    }
+    context.out.document({
+      command: "rotate",
+      token: tokenJson(rotated.token),
+      old: { id, outcome },
+      secret,
+      ...(failure === undefined ? {} : { error: errorJson(failure) }),
+    });
+    context.out.note(`old token: ${outcome}`);
+    if (failure !== undefined) {
+      context.out.note(
+        `${errorLine(failure)}\nthe new token ${rotated.token.id} works; the old token ${id} still works too: apitokens ${revokeOld === "disable" ? "disable" : "revoke"} ${vendor} ${id}`,
+      );
+      return EXIT.failure;
+    }
+    return secret.delivered === "file" || secret.delivered === "stdout" ? EXIT.ok : EXIT.delivery;
   },
 };
 
-function simple(name: "revoke" | "enable" | "disable", summary: string, help: string): Command {
+function simple(name: "revoke" | "enable" | "disable", help: string, confirm: boolean): Command {
   return {
     name,
-    summary,
+    positionals: ["vendor", "id"],
     help,
-    options: {},
-    async run(context, _flags, args) {
-      const [vendor, id] = vendorAndId(args, `apitokens ${name} <vendor> <id>`);
-      const tokens = context.vendor(vendor);
+    options: confirm ? { yes: { type: "boolean", short: "y" } } : {},
+    async run(context, flags: Flags, [vendor = "", id = ""]) {
+      const { tokens, account } = context.vendor(vendor);
+      if (confirm && flags.yes !== true) {
+        const { io } = context;
+        if (io.stdin.isTTY !== true || io.stderr.isTTY !== true)
+          throw new CliError(
+            `revoke deletes ${vendor} token ${safe(id, 60)} for good: pass --yes to confirm (no terminal to ask on)`,
+            EXIT.usage,
+            {
+              input: "--yes",
+            },
+          );
+        const answer = await io.ask(`Delete ${tokens.vendorName} token ${safe(id, 60)} for good? Type "yes" to confirm: `);
+        if (answer.trim().toLowerCase() !== "yes") throw new CliError("not confirmed; nothing was deleted", EXIT.usage, { input: "--yes" });
+      }
       await tokens[name](id);
-      context.io.stdout.write(`${vendor} token ${id}: ${name === "revoke" ? "revoked (deleted)" : `${name}d`}\n`);
+      const result = name === "revoke" ? "deleted" : `${name}d`;
+      context.out.document({ command: name, vendor, account: account ?? null, id, result });
+      if (!context.out.json) context.io.stdout.write(`${vendor} token ${safe(id, 80)}: ${result}\n`);
       return EXIT.ok;
     },
   };
@@ -119,16 +215,16 @@ function simple(name: "revoke" | "enable" | "disable", summary: string, help: st
 
 export const revoke = simple(
   "revoke",
-  "delete a token for good",
-  "Usage: apitokens revoke <vendor> <id>\n\nDeletes the token. It stops working at once and cannot be restored.",
+  'Usage: apitokens revoke <vendor> <id> [--yes]\n\nDeletes the token. It stops working at once and cannot be restored. Asks for confirmation on a\nterminal; without one, --yes is required. With --json: {command, vendor, account, id, result: "deleted"}.',
+  true,
 );
 export const enable = simple(
   "enable",
-  "switch a disabled token back on (Dynatrace, Sematext)",
-  "Usage: apitokens enable <vendor> <id>\n\nOnly vendors with an enabled flag support it (Dynatrace, Sematext).",
+  'Usage: apitokens enable <vendor> <id>\n\nOnly vendors with an enabled flag support it (Dynatrace, Sematext). With --json: {command, vendor, account, id, result: "enabled"}.',
+  false,
 );
 export const disable = simple(
   "disable",
-  "switch a token off, keeping it (Dynatrace, Sematext)",
-  "Usage: apitokens disable <vendor> <id>\n\nOnly vendors with an enabled flag support it (Dynatrace, Sematext).",
+  'Usage: apitokens disable <vendor> <id>\n\nOnly vendors with an enabled flag support it (Dynatrace, Sematext). With --json: {command, vendor, account, id, result: "disabled"}.',
+  false,
 );

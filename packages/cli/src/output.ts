@@ -1,0 +1,39 @@
+import type { Io } from "./io.js";
+
+/**
+ * Where a command writes: with `--json`, exactly one JSON document on stdout; otherwise tables
+ * on stdout. Human notes, progress and warnings always go to stderr.
+ */
+export interface Output {
+  readonly json: boolean;
+  /** Whether the command's JSON document has been written (an error after it prints no second one). */
+  readonly written: boolean;
+  /** The command's one JSON document (ignored without `--json`). */
+  document(doc: Record<string, unknown>): void;
+  /** Human text for stdout (ignored with `--json`). */
+  text(text: string): void;
+  /** A line for a person, on stderr. */
+  note(text: string): void;
+}
+
+/** The output of one command run. */
+export function outputFor(io: Io, json: boolean): Output {
+  let written = false;
+  return {
+    json,
+    get written() {
+      return written;
+    },
+    document(doc) {
+      if (!json || written) return;
+      written = true;
+      io.stdout.write(`${JSON.stringify(doc, null, 2)}\n`);
+    },
+    text(text) {
+      if (!json) io.stdout.write(text);
+    },
+    note(text) {
+      io.stderr.write(text.endsWith("\n") ? text : `${text}\n`);
+    },
+  };
+}
