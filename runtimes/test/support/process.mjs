@@ -50,3 +50,22 @@ export function reportLine(output, prefix) {
 export function tail(text, lines = 12) {
   return text.trim().split("\n").slice(-lines).join("\n");
 }
+
+/**
+ * The environment for an npm command run from inside an npm script, without the `npm_*`
+ * variables that would point it back at this workspace (`npm_config_local_prefix`, …).
+ */
+export function cleanNpmEnv() {
+  return Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^npm_/i.test(name) && name !== "INIT_CWD"));
+}
+
+/**
+ * Runs npm (the one running this script when there is one) outside the workspace's settings.
+ *
+ * @example await npm(["pack", "--json"], { cwd });
+ */
+export function npm(args, options = {}) {
+  const cli = process.env.npm_execpath;
+  const [file, prefix] = cli?.endsWith(".js") ? [process.execPath, [cli]] : ["npm", []];
+  return run(file, [...prefix, ...args], { ...options, env: cleanNpmEnv() });
+}
