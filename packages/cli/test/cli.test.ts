@@ -73,7 +73,10 @@ describe("usage errors are one line with exit code 2", () => {
       args: ["list"],
       want: /no vendor is configured: set a credential \(timeweb: TWC_TOKEN, qernal: QERNAL_TOKEN, dynatrace: DT_API_TOKEN, sematext: SEMATEXT_API_KEY\)/,
     },
-    { args: ["audit", "--sandbox", "--unused-for", "soon"], want: /--unused-for takes a duration like 30s, 10m, 12h, 30d, 2w or 1y, got "soon"/ },
+    {
+      args: ["audit", "--sandbox", "--unused-for", "soon"],
+      want: /--unused-for takes a duration like 30s, 10m, 12h, 30d, 2w or 1y, got "soon"/,
+    },
     { args: ["list", "--sandbox", "--vendor", "acme"], want: /unknown vendor "acme"/ },
     {
       args: ["disable", "timeweb", "some-id", "--sandbox"],

@@ -2,8 +2,8 @@ import { spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import type { RunningSandbox } from "@apitokens/sandbox";
 
-/** The built command, as users run it. */
-export const BIN = fileURLToPath(new URL("../dist/bin.js", import.meta.url));
+/** The built command, as users run it (the committed bin file npm links, which loads dist/bin.js). */
+export const BIN = fileURLToPath(new URL("../bin/apitokens.js", import.meta.url));
 
 export interface Run {
   readonly code: number | null;
@@ -35,8 +35,8 @@ export function sandboxEnv(sandbox: RunningSandbox): Record<string, string> {
     TWC_TOKEN: sandbox.credentials.timeweb,
     TWC_BASE_URL: sandbox.url("timeweb"),
     QERNAL_TOKEN: sandbox.credentials.qernal,
-    QERNAL_HOST_CHAOS: sandbox.url("qernal").replace(/\/v1$/, ""),
-    QERNAL_HOST_HYDRA: sandbox.tokenUrl.replace(/\/oauth2\/token$/, ""),
+    QERNAL_HOST_CHAOS: sandbox.url("qernal"),
+    QERNAL_HOST_HYDRA: sandbox.tokenUrl,
     DT_API_TOKEN: sandbox.credentials.dynatrace,
     DT_ENV_URL: sandbox.url("dynatrace").replace(/\/api\/v2$/, ""),
     SEMATEXT_API_KEY: sandbox.credentials.sematext,
@@ -51,3 +51,11 @@ export const SECRET_SHAPES = [
   /eyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]+/,
   /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}@\S+/i,
 ];
+
+/** A stack trace line, or the CLI's last-resort message: neither may appear in any output. */
+export const CRASH = /\n\s+at \S|internal error|TypeError|RangeError|SyntaxError/;
+
+/** Parses stdout as exactly one JSON document (fails on zero, two, or text around it). */
+export function onlyJson(stdout: string): Record<string, unknown> {
+  return JSON.parse(stdout) as Record<string, unknown>;
+}
