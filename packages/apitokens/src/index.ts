@@ -5,6 +5,9 @@ export * from "@apitokens/core";
 export type * as Dynatrace from "@apitokens/dynatrace";
 export type { DynatraceClient, DynatraceClientOptions } from "@apitokens/dynatrace";
 export { createDynatraceClient, DYNATRACE_CAPABILITIES, DYNATRACE_TOKEN_ENV, dynatraceAdapter } from "@apitokens/dynatrace";
+export type * as Gitlab from "@apitokens/gitlab";
+export type { GitlabClient, GitlabClientOptions, GitlabToken } from "@apitokens/gitlab";
+export { createGitlabClient, GITLAB_CAPABILITIES, GITLAB_TOKEN_ENV, gitlabAdapter } from "@apitokens/gitlab";
 export type * as Qernal from "@apitokens/qernal";
 export type { QernalClient, QernalClientOptions } from "@apitokens/qernal";
 

@@ -4,9 +4,10 @@
  */
 
 import { vendor as dynatrace } from "@apitokens/dynatrace";
+import { vendor as gitlab } from "@apitokens/gitlab";
 import { vendor as qernal } from "@apitokens/qernal";
 import { vendor as sematext } from "@apitokens/sematext";
 import { vendor as timeweb } from "@apitokens/timeweb";
 
 /** Every vendor, keyed, in display order (alphabetical by key). */
-export const vendorsByKey = { dynatrace, qernal, sematext, timeweb } as const;
+export const vendorsByKey = { dynatrace, gitlab, qernal, sematext, timeweb } as const;
