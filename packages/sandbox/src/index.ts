@@ -1,4 +1,7 @@
-// The public API of @apitokens/sandbox. Every export is named here; nothing is reachable by deep import.
+// The public API of @apitokens/sandbox for every runtime with `fetch` (browsers, workers,
+// Deno, Bun, Node): the in-process sandbox. Nothing here imports `node:*` or
+// `@hono/node-server`; the HTTP server (`startSandbox`) is added by `./node.ts`, which Node
+// resolves for the same specifier (export condition `node`) and `@apitokens/sandbox/node` names.
 
 export type { Fault, FaultAfter, FaultBefore, FaultDecision, FaultTarget, VendorFaults } from "./faults.js";
 export { DEFAULT_FAULTS, FAULT_TIMING, Faults } from "./faults.js";
@@ -6,8 +9,6 @@ export type { SandboxOptions } from "./options.js";
 export { DEFAULT_SEED_COUNTS, SANDBOX_DEFAULTS } from "./options.js";
 export type { Sandbox, SandboxCredentials, SandboxState } from "./sandbox.js";
 export { createSandbox } from "./sandbox.js";
-export type { RunningSandbox, StartSandboxOptions } from "./start.js";
-export { SERVER_DEFAULTS, startSandbox } from "./start.js";
 export type { DynatraceSortKey, DynatraceToken, NewDynatraceToken } from "./vendors/dynatrace/store.js";
 export { DynatraceStore } from "./vendors/dynatrace/store.js";
 export type { QernalListShape } from "./vendors/qernal/emulator.js";

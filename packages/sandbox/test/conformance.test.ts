@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type RunningSandbox, startSandbox, type Vendor } from "../src/index.js";
+import { type RunningSandbox, startSandbox, type Vendor } from "../src/node.js";
 import { SpecConformance } from "./support/spec-conformance.js";
 
 // Every answer the sandbox gives here is checked against specs/*.yaml by an independent

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createSandbox, FAULT_TIMING, type Fault, type RunningSandbox, type Sandbox, startSandbox } from "../src/index.js";
+import { createSandbox, FAULT_TIMING, type Fault, type RunningSandbox, type Sandbox, startSandbox } from "../src/node.js";
 
 // Each fault kind, on the in-process handler and on the started server: a fault *before*
 // the server acts leaves the state as it was; a fault *after* it leaves the change made and

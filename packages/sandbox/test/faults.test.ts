@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { createSandbox, type RunningSandbox, type Sandbox, startSandbox } from "../src/index.js";
+import { createSandbox, type RunningSandbox, type Sandbox, startSandbox } from "../src/node.js";
 
 let sandbox: RunningSandbox;
 beforeAll(async () => {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type RunningSandbox, startSandbox } from "../src/index.js";
+import { type RunningSandbox, startSandbox } from "../src/node.js";
 
 let sandbox: RunningSandbox;
 beforeAll(async () => {

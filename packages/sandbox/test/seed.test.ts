@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createSandbox } from "../src/index.js";
+import { createSandbox } from "../src/node.js";
 
 const NOW = Date.UTC(2025, 5, 15, 12, 0, 0);
 const TWO_YEARS = 731 * 86_400_000;

@@ -3,7 +3,7 @@
  * Do not make direct changes to the file: edit the specs and run `npm run generate`.
  */
 
-/** The four OpenAPI documents, without prose, keyed by vendor. */
+/** The OpenAPI documents, without prose, keyed by vendor. */
 export const specs: Readonly<Record<"dynatrace" | "qernal" | "sematext" | "timeweb", unknown>> = {
   "dynatrace": {
     "openapi": "3.1.0",

@@ -1,8 +1,7 @@
-import { Ajv2020, type ErrorObject, type ValidateFunction } from "ajv/dist/2020.js";
-import addFormatsModule from "ajv-formats";
 import { coerceText, queryValue } from "./coerce.js";
 import type { OpenApiDocument } from "./document.js";
 import { declaredResponse, type OperationSpec, operationsOf, type SchemaAt } from "./operations.js";
+import { type CompiledValidator, type ValidationError, validatorAt } from "./validators.js";
 
 /** One way a request breaks its operation's spec. */
 export interface Problem {
@@ -32,38 +31,6 @@ export interface ValidatedRequest {
   readonly body: unknown;
 }
 
-const addFormats = addFormatsModule as unknown as (ajv: Ajv2020) => Ajv2020;
-const INT32 = 2 ** 31;
-
-/**
- * One Ajv (JSON Schema 2020-12, the OpenAPI 3.1 dialect) for every sandbox in the process, so
- * a schema is compiled once however many sandboxes a test suite starts. Not strict: an
- * OpenAPI document carries keywords JSON Schema does not know (`paths`, `x-…`).
- */
-const ajv = addFormats(new Ajv2020({ strict: false, allErrors: true, validateSchema: false }));
-ajv.addFormat("int32", { type: "number", validate: (n: number) => Number.isInteger(n) && n >= -INT32 && n < INT32 });
-ajv.addFormat("int64", { type: "number", validate: (n: number) => Number.isInteger(n) });
-const added = new Set<string>();
-const compiled = new Map<string, ValidateFunction>();
-
-function validatorFor(documentId: string, at: SchemaAt): ValidateFunction {
-  const ref = `${documentId}${encodePointer(at.pointer)}`;
-  let validate = compiled.get(ref);
-  if (!validate) {
-    validate = ajv.compile({ $ref: ref });
-    compiled.set(ref, validate);
-  }
-  return validate;
-}
-
-function encodePointer(pointer: string): string {
-  return `#${pointer
-    .slice(1)
-    .split("/")
-    .map((segment) => encodeURIComponent(segment))
-    .join("/")}`;
-}
-
 /**
  * Checks requests and responses against one vendor's spec: parameters (path, query, with
  * deep objects), the body's media type and schema; and, for the self-check, a response's
@@ -76,15 +43,11 @@ function encodePointer(pointer: string): string {
 export class SpecValidator {
   readonly operations: readonly OperationSpec[];
   readonly #document: OpenApiDocument;
-  readonly #id: string;
+  readonly #validators: Readonly<Record<string, CompiledValidator>>;
 
   constructor(vendor: string, document: OpenApiDocument) {
     this.#document = document;
-    this.#id = `https://sandbox.apitokens.invalid/specs/${vendor}.json`;
-    if (!added.has(this.#id)) {
-      ajv.addSchema(document as object, this.#id);
-      added.add(this.#id);
-    }
+    this.#validators = validatorAt(vendor);
     this.operations = operationsOf(document);
   }
 
@@ -142,7 +105,8 @@ export class SpecValidator {
   }
 
   #check(at: SchemaAt, value: unknown, where: Problem["in"], name: string): Problem[] {
-    const validate = validatorFor(this.#id, at);
+    const validate = this.#validators[at.pointer];
+    if (!validate) throw new Error(`no validator was compiled for ${at.pointer}: run \`npm run generate -w @apitokens/sandbox\``);
     if (validate(value)) return [];
     return problemsFrom(validate.errors ?? [], where, name);
   }
@@ -201,7 +165,7 @@ export function sameMediaType(declared: string, received: string, strict: boolea
   return normalize(declared).split(";")[0] === normalize(received).split(";")[0];
 }
 
-function problemsFrom(errors: readonly ErrorObject[], where: Problem["in"], name: string): Problem[] {
+function problemsFrom(errors: readonly ValidationError[], where: Problem["in"], name: string): Problem[] {
   const seen = new Set<string>();
   const problems: Problem[] = [];
   // anyOf/oneOf report each failed branch and then a summary; the first error per location
