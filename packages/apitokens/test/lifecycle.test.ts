@@ -1,10 +1,14 @@
-import type { RunningSandbox } from "@apitokens/sandbox";
+import type { RunningSandbox, Sandbox } from "@apitokens/sandbox";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
+  ConfigurationError,
+  CreateOutcomeUnknownError,
+  connect,
   createDynatraceClient,
   createQernalClient,
   createTimewebClient,
   isApiError,
+  isApiTokensError,
   NotFoundError,
   RotationError,
   Secret,
@@ -14,7 +18,25 @@ import {
   unwrap,
   type VendorKey,
 } from "../src/index.js";
-import { CREATE, connectTo, count, lostAnswer, sandboxFor } from "./support.js";
+import {
+  CREATE,
+  connectInProcess,
+  connectTo,
+  count,
+  everyRendering,
+  FAULT_KINDS,
+  FAULT_VENDORS,
+  FAULTS,
+  type FaultVendor,
+  faulty,
+  holdsFragment,
+  inProcessSandbox,
+  lostAnswer,
+  namedInSandbox,
+  sandboxFor,
+  secretPart,
+  storedSecret,
+} from "./support.js";
 
 let sandbox: RunningSandbox;
 beforeAll(async () => {
@@ -22,7 +44,7 @@ beforeAll(async () => {
 });
 afterAll(() => sandbox.close());
 
-const VENDORS: readonly VendorKey[] = ["timeweb", "qernal", "dynatrace", "sematext"];
+const VENDORS = ["timeweb", "qernal", "dynatrace", "sematext"] as const satisfies readonly VendorKey[];
 
 /** Whether a secret authenticates (or, for Sematext app tokens, is the token's current value). */
 async function works(vendor: VendorKey, secret: Secret, id: string): Promise<boolean> {
@@ -240,5 +262,208 @@ describe("the raw clients stay reachable", () => {
     const connected = connectTo(sandbox);
     const list = await unwrap(connected.timeweb.client.GET("/api/v1/auth/api-keys"));
     expect(Array.isArray(list.api_keys)).toBe(true);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Faults before and after the vendor acted, against the in-process sandbox (issue 12). The
+// interceptor records which tokens each call's requests created, so every assertion is against
+// the ground truth: no duplicate, no adoption of another's token, no created token left unnamed,
+// a working credential after every rotation, typed errors without any piece of a secret.
+
+let faults: Sandbox;
+let serial = 0;
+/** A fresh name of letters and dashes only (Qernal's pattern). */
+const freshName = () => `f-${(serial++).toString(26).replace(/[0-9]/g, (d) => "qrstuvwxyz"[Number(d)] ?? "q")}`;
+const tokensIn = (vendor: FaultVendor, connected: ReturnType<typeof connectInProcess>) => connected[vendor].tokens as Tokens;
+
+/** The ids an error names as created or possibly created. */
+function namedBy(error: unknown): string[] {
+  if (error instanceof SecretLostError) return [error.token.id];
+  if (error instanceof CreateOutcomeUnknownError) return error.candidates.map((t) => t.id);
+  if (error instanceof RotationError)
+    return [error.replacement?.token.id, error.lostReplacement?.id, ...error.candidates.map((t) => t.id)].filter(
+      (id): id is string => !!id,
+    );
+  return [];
+}
+
+function expectNoSecretIn(error: unknown, vendor: FaultVendor, secrets: readonly (string | undefined)[]): void {
+  const text = everyRendering(error);
+  for (const secret of secrets) if (secret) expect(holdsFragment(text, secretPart(vendor, secret))).toBe(false);
+}
+
+describe.each(FAULT_VENDORS)("%s: a create under faults", (vendor) => {
+  beforeAll(() => {
+    faults ??= inProcessSandbox();
+  });
+
+  it.each(FAULT_KINDS)("%s: known or honestly unknown, never another's token", async (kind) => {
+    const name = freshName();
+    // Someone else's token of the same name exists already.
+    const other = await tokensIn(vendor, connectInProcess(faults)).create({ ...CREATE[vendor], name });
+    const created: string[] = [];
+    const result = await tokensIn(vendor, connectInProcess(faults, faulty(kind, "create", created)))
+      .create({ ...CREATE[vendor], name })
+      .catch((e: unknown) => e);
+
+    const mine = namedInSandbox(faults, vendor, name).filter((id) => id !== other.token.id);
+    expect(mine).toEqual(created); // no duplicate: only what this call's one request created
+    expect(mine.length).toBeLessThanOrEqual(1);
+    expect(storedSecret(faults, vendor, other.token.id)).toBe(other.secret.reveal()); // the other holder's secret still works
+    const secrets = [other.secret.reveal(), ...mine.map((id) => storedSecret(faults, vendor, id))];
+
+    if (result instanceof Error) {
+      expect(isApiTokensError(result)).toBe(true);
+      expect(namedBy(result)).not.toContain(other.token.id);
+      for (const id of mine) expect(namedBy(result)).toContain(id);
+      expectNoSecretIn(result, vendor, secrets);
+    } else {
+      const issued = result as Awaited<ReturnType<Tokens["create"]>>;
+      expect(created).toContain(issued.token.id);
+      expect(storedSecret(faults, vendor, issued.token.id)).toBe(issued.secret.reveal());
+      expect(issued.reconciled).toBe(FAULTS[kind].when === "after");
+    }
+    // What each vendor can do: before → sent once more; after → recovered where the vendor allows.
+    const recoverable = vendor === "sematext" || vendor === "timeweb";
+    if (FAULTS[kind].when === "before") expect(result).not.toBeInstanceOf(Error);
+    else if (recoverable) expect(result).not.toBeInstanceOf(Error);
+    else expect(result).toBeInstanceOf(SecretLostError);
+  });
+});
+
+describe.each(FAULT_VENDORS)("%s: a rotation under faults", (vendor) => {
+  beforeAll(() => {
+    faults ??= inProcessSandbox();
+  });
+  const native = vendor === "timeweb" || vendor === "sematext";
+  const targets = native ? (["reissue"] as const) : (["create", "delete"] as const);
+
+  describe.each(targets)("fault on the %s", (target) => {
+    it.each(FAULT_KINDS)("%s: a working credential at every step, and the error says what is true", async (kind) => {
+      const name = freshName();
+      const old = await tokensIn(vendor, connectInProcess(faults)).create({ ...CREATE[vendor], name });
+      const result = await tokensIn(vendor, connectInProcess(faults, faulty(kind, target)))
+        .rotate(old.token.id, { revokeOld: "delete" })
+        .catch((e: unknown) => e);
+      const oldWorks = storedSecret(faults, vendor, old.token.id) === old.secret.reveal();
+      const same = namedInSandbox(faults, vendor, name);
+      expect(same.length).toBeLessThanOrEqual(2); // the old token and at most one replacement
+
+      if (!(result instanceof Error)) {
+        const rotated = result as Awaited<ReturnType<Tokens["rotate"]>>;
+        expect(storedSecret(faults, vendor, rotated.token.id)).toBe(rotated.secret.reveal());
+        expect(oldWorks).toBe(false);
+        return;
+      }
+      expect(isApiTokensError(result)).toBe(true);
+      expectNoSecretIn(result, vendor, [old.secret.reveal(), ...same.map((id) => storedSecret(faults, vendor, id))]);
+      if (!(result instanceof RotationError)) {
+        expect(oldWorks).toBe(true); // failed before anything was written
+        return;
+      }
+      const replacement = result.replacement;
+      const replacementWorks =
+        replacement !== undefined && storedSecret(faults, vendor, replacement.token.id) === replacement.secret.reveal();
+      expect(oldWorks || replacementWorks).toBe(true);
+      if (result.oldSecretWorks !== undefined) expect(oldWorks).toBe(result.oldSecretWorks);
+      if (result.state === "unchanged") expect(same).toEqual([old.token.id]);
+      if (result.state === "both-active") expect(oldWorks && replacementWorks).toBe(true);
+      if (result.state === "replacement-secret-lost") expect(same).toContain(result.lostReplacement?.id);
+      // Every token that exists besides the old one is named by the error.
+      for (const id of same.filter((id) => id !== old.token.id)) expect(namedBy(result)).toContain(id);
+      expect(result.state).not.toBe("unknown");
+    });
+  });
+});
+
+describe("two callers creating the same name at the same time", () => {
+  beforeAll(() => {
+    faults ??= inProcessSandbox();
+  });
+  const plans = [
+    ["reset (after)", "reset (after)"],
+    ["reset (before)", undefined],
+    ["504 (after)", undefined],
+    ["truncated (after)", "timeout (after)"],
+  ] as const;
+
+  describe.each(FAULT_VENDORS)("%s", (vendor) => {
+    it.each(plans)("%s / %s: neither adopts the other's token, and every created token is named", async (first, second) => {
+      const name = freshName();
+      const made: [string[], string[]] = [[], []];
+      const callers = [
+        tokensIn(vendor, connectInProcess(faults, faulty(first, "create", made[0]))),
+        tokensIn(vendor, connectInProcess(faults, faulty(second, "create", made[1]))),
+      ];
+      const results = await Promise.all(callers.map((tokens) => tokens.create({ ...CREATE[vendor], name }).catch((e: unknown) => e)));
+      expect(namedInSandbox(faults, vendor, name).sort()).toEqual([...made[0], ...made[1]].sort());
+      results.forEach((result, i) => {
+        const own = made[i] ?? [];
+        if (result instanceof Error) {
+          expect(isApiTokensError(result)).toBe(true);
+          for (const id of own) expect(namedBy(result)).toContain(id);
+          if (result instanceof SecretLostError) expect(own).toContain(result.token.id);
+        } else {
+          expect(own).toContain((result as { token: { id: string } }).token.id);
+        }
+      });
+    });
+  });
+});
+
+describe("input is checked before anything is sent", () => {
+  beforeAll(() => {
+    faults ??= inProcessSandbox();
+  });
+  const sent: string[] = [];
+  const watching = () =>
+    connectInProcess(faults, (request, forward) => {
+      sent.push(request.method);
+      return forward();
+    });
+
+  it.each([
+    ["an invalid date", new Date(Number.NaN), "`expiresAt` must be a valid Date, got Invalid Date"],
+    ["a date in the past", new Date("2001-01-01T00:00:00Z"), "`expiresAt` must be in the future, got 2001-01-01T00:00:00.000Z"],
+  ])("expiresAt: %s", async (_label, expiresAt, message) => {
+    sent.length = 0;
+    for (const vendor of ["timeweb", "dynatrace", "qernal"] as const) {
+      const error = await tokensIn(vendor, watching())
+        .create({ ...CREATE[vendor], name: "checked", expiresAt })
+        .catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(ConfigurationError);
+      expect((error as Error).message).toContain(message);
+    }
+    expect(sent).toEqual([]);
+  });
+
+  it.each([Number.NaN, Number.POSITIVE_INFINITY, 1e21, 4.5, -3, 0])("Sematext appId %s", (appId) => {
+    const attempt = () =>
+      connect({ sematext: { baseUrl: faults.url("sematext"), token: faults.credentials.sematext, appId, fetch: faults.fetch } });
+    expect(attempt).toThrow(ConfigurationError);
+    expect(attempt).toThrow(`\`appId\` must be a positive whole number, got ${String(appId)}`);
+  });
+});
+
+describe("accounts", () => {
+  beforeAll(() => {
+    faults ??= inProcessSandbox();
+  });
+  it("names the account on the lifecycle and on every token it yields", async () => {
+    const options = { baseUrl: faults.url("dynatrace"), token: faults.credentials.dynatrace, fetch: faults.fetch };
+    const connected = connect({ "dynatrace:prod": options });
+    const single = connect({ dynatrace: options });
+    const prod = connected["dynatrace:prod"].tokens;
+    expect(prod.account).toBe("prod");
+    expect(single.dynatrace.tokens.account).toBeUndefined();
+    const created = await prod.create({ name: "accounted", scopes: ["metrics.read"] });
+    expect(created.token.account).toBe("prod");
+    expect((await prod.get(created.token.id)).account).toBe("prod");
+    for await (const token of prod.list()) expect(token.account).toBe("prod");
+    for await (const token of single.dynatrace.tokens.list()) {
+      expect("account" in token).toBe(true);
+      expect(token.account).toBeUndefined();
+    }
   });
 });

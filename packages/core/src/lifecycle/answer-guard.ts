@@ -16,3 +16,23 @@ export function answerLacks(field: string, context: ErrorContext, status: number
 export function nonEmptyString(value: unknown): string | undefined {
   return typeof value === "string" && value !== "" ? value : undefined;
 }
+
+/**
+ * A failure of a create or reissue without the answer's body: that body carries the new secret,
+ * so no part of it (even a truncated one a redactor cannot recognise) is kept on the error.
+ * Other errors are returned as they are.
+ *
+ * @example throw withoutAnswerBody(error);
+ */
+export function withoutAnswerBody(error: unknown): unknown {
+  if (!(error instanceof ResponseParseError) || error.bodySnippet === undefined) return error;
+  const copy = new ResponseParseError(error.message, {
+    status: error.status,
+    contentType: error.contentType,
+    cause: "the answer's body is left out: it may hold part of a secret",
+  });
+  // The message already names vendor and operation; keep the fields for programs.
+  Object.assign(copy, { vendor: error.vendor, operation: error.operation });
+  copy.stack = `${copy.name}: ${copy.message}`;
+  return copy;
+}

@@ -4,6 +4,7 @@ import { isApiError, isApiTokensError, isErrorOf } from "../errors/guards.js";
 import { SecretLostError } from "../errors/secret-lost-error.js";
 import { TimeoutError } from "../errors/timeout-error.js";
 import { Secret } from "../secret.js";
+import { withoutAnswerBody } from "./answer-guard.js";
 import { CREATE_LEDGERS, type CreateCall } from "./create-ledger.js";
 import { writeOutcome } from "./outcome.js";
 import type { Issued, TokenAdapter } from "./token-adapter.js";
@@ -50,7 +51,8 @@ export async function createReconciled<Raw>(parts: LifecycleParts<Raw>, input: C
       let result: Issued<Raw>;
       try {
         result = await create.call(adapter, input);
-      } catch (error) {
+      } catch (thrown) {
+        const error = withoutAnswerBody(thrown);
         const outcome = writeOutcome(error);
         if (outcome === "failed") {
           call.settled();
@@ -139,7 +141,7 @@ async function recover<Raw>(
         const reissued = await adapter.rotate(token.id, signal ? { signal } : {});
         return { token: parts.info(reissued.raw), secret: new Secret(reissued.secret), reconciled: true };
       } catch (error) {
-        cause = error;
+        cause = withoutAnswerBody(error);
         if (writeOutcome(error) === "failed") break;
       }
     }

@@ -3,6 +3,7 @@ import { isErrorOf } from "../errors/guards.js";
 import { RotationError, type RotationErrorOptions } from "../errors/rotation-error.js";
 import { SecretLostError } from "../errors/secret-lost-error.js";
 import { Secret } from "../secret.js";
+import { withoutAnswerBody } from "./answer-guard.js";
 import { createReconciled, type IssuedToken, type LifecycleParts } from "./create.js";
 import { writeOutcome } from "./outcome.js";
 import { type CallOptions, type Issued, signalOf } from "./token-adapter.js";
@@ -52,7 +53,8 @@ export async function rotateNative<Raw>(parts: LifecycleParts<Raw>, id: string, 
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       return done(await reissue.call(adapter, id, call), false);
-    } catch (error) {
+    } catch (thrown) {
+      const error = withoutAnswerBody(thrown);
       failure = error;
       const outcome = writeOutcome(error);
       if (outcome === "unknown") break;
@@ -86,7 +88,8 @@ export async function rotateNative<Raw>(parts: LifecycleParts<Raw>, id: string, 
   }
   try {
     return done(await reissue.call(adapter, id, call), true);
-  } catch (error) {
+  } catch (thrown) {
+    const error = withoutAnswerBody(thrown);
     throw fail(
       `the reissue of ${id} may have happened and its new secret could not be recovered (reissuing again failed: ${messageOf(error)}); the old secret may have stopped working: rotate again to get a working one`,
       { state: "unknown", cause: failure },
