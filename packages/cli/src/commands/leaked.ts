@@ -169,9 +169,9 @@ fingerprint, status, action?, token?, reason?, error?}], summary: {<status>: n}}
               .join(", ")}`
           : `no secret of a known format in ${where}`,
       );
-      for (const s of secrets) if (s.error) out.note(`error: ${s.error.message}`);
       if (secrets.some((s) => s.status === "active")) out.note(`still active: revoke with: apitokens leaked ${source} --revoke`);
     }
+    for (const s of secrets) if (s.error) out.note(`error: ${s.error.message}`);
     return exitFor(secrets.map((s) => s.status));
   },
 };
