@@ -1,41 +1,38 @@
 import type { TextRedactor } from "./errors/api-tokens-error.js";
+import type { FetchLike } from "./transport/fetch-like.js";
 
-/** What the layers below the middleware chain need to know about a request to report on it. */
-export interface RequestContext {
+/**
+ * Everything the layers below the middleware chain know about one call (one `client.GET(…)`),
+ * and the only request state the client keeps: created per call by the client's methods,
+ * handed to the transport with each request, dropped when the call settles. No layer looks a
+ * request up in a side table, so a middleware that replaces the `Request` loses nothing.
+ */
+export interface Call {
+  /** Vendor key, e.g. `"dynatrace"`. */
   readonly vendor: string;
+  /** Vendor name for messages, e.g. `"Dynatrace"`. */
   readonly vendorName: string;
   /** Method + path template, e.g. `"GET /apiTokens/{id}"`. */
   readonly operation: string;
   readonly redactor: TextRedactor;
+  /** The `fetch` at the wire for this call: the call's own `fetch` option, else the client's. */
+  readonly fetch: FetchLike;
+  /**
+   * Ends the current attempt (its timer, its signal listeners) once its body has been read or
+   * dropped. Set by the timeout layer; call it through {@link endAttempt}.
+   */
+  release: (() => void) | undefined;
 }
 
-/**
- * Requests are tagged by the client's context middleware (registered just before auth, so no
- * later middleware replaces the `Request`), and read by the retry, timeout and redirect layers.
- */
-const contexts = new WeakMap<Request, RequestContext>();
-
-/** Tags a request with its context. */
-export function setRequestContext(request: Request, context: RequestContext): void {
-  contexts.set(request, context);
+/** Ends the attempt behind the call's current response. Safe to call twice. */
+export function endAttempt(call: Call): void {
+  const release = call.release;
+  call.release = undefined;
+  release?.();
 }
 
-/** The context of a request, or a neutral one (method + URL path, shape-only redaction). */
-export function requestContext(request: Request, fallbackRedactor: TextRedactor): RequestContext {
-  return (
-    contexts.get(request) ?? {
-      vendor: "",
-      vendorName: "",
-      operation: `${request.method} ${safePath(request.url, fallbackRedactor)}`,
-      redactor: fallbackRedactor,
-    }
-  );
-}
-
-function safePath(url: string, redactor: TextRedactor): string {
-  try {
-    return redactor.text(new URL(url).pathname);
-  } catch {
-    return "(invalid URL)";
-  }
+/** Drops an answer that will not be returned (before a retry or a re-send) and ends its attempt. */
+export async function discard(response: Response, call: Call): Promise<void> {
+  await response.body?.cancel().catch(() => undefined);
+  endAttempt(call);
 }

@@ -1,7 +1,7 @@
-import { PAGINATORS, type PaginatedClient } from "./client.js";
 import { ApiTokensError } from "./errors/api-tokens-error.js";
 import { ConfigurationError } from "./errors/configuration-error.js";
-import { unwrap } from "./unwrap.js";
+import type { ApiSpec } from "./spec.js";
+import { type FetchResult, unwrap } from "./unwrap.js";
 
 /** Request options of one page, as openapi-fetch takes them. */
 export type PageInit = { readonly params?: Record<string, unknown> } & Record<string, unknown>;
@@ -15,14 +15,38 @@ export interface Paginator<Data = never, Item = unknown> {
   next(data: Data, response: Response, init: PageInit): PageInit | undefined;
 }
 
-type ItemOf<T> = T extends { readonly item: infer I } ? I : never;
-type InitOf<T> = T extends { readonly init: infer I } ? I : never;
-
 /** What {@link paginate} declares for a path: `{ item, init }`. */
 export interface PageSpec {
   readonly item: unknown;
   readonly init: unknown;
 }
+
+/** Where a client keeps its {@link Pagination}. */
+export const PAGINATION = Symbol.for("apitokens.pagination");
+
+/**
+ * The pagination contract between a client and {@link paginate}: the vendor's paginators by
+ * path, and how to fetch one page. `Pages` (each paginated path's `{ item, init }`) exists
+ * only in the type.
+ */
+export interface Pagination<Pages = unknown> {
+  readonly paginators: Readonly<Record<string, Paginator<never, unknown>>>;
+  page(path: string, init: PageInit): Promise<FetchResult>;
+  /** Type only: never set. */
+  readonly pages?: Pages;
+}
+
+/**
+ * Anything `paginate()` can walk: a client that carries a {@link Pagination} of its paginated
+ * paths, as every apitokens vendor client does.
+ */
+export interface PaginatedClient<Pages> {
+  readonly spec: Pick<ApiSpec, "vendor" | "vendorName">;
+  readonly [PAGINATION]: Pagination<Pages>;
+}
+
+type ItemOf<T> = T extends { readonly item: infer I } ? I : never;
+type InitOf<T> = T extends { readonly init: infer I } ? I : never;
 
 /**
  * Every item of a paginated list, across pages, as an async iterator. It holds one page at a
@@ -39,32 +63,24 @@ export async function* paginate<Pages, P extends keyof Pages & string>(
   path: P,
   init?: InitOf<Pages[P]>,
 ): AsyncGenerator<ItemOf<Pages[P]>, void, undefined> {
-  const paginators = (client as unknown as Record<symbol, Record<string, Paginator<unknown, unknown>> | undefined>)[PAGINATORS];
-  const paginator = paginators?.[path];
-  if (!paginator)
-    throw new ConfigurationError(`${path} is not a paginated path of this client`, {
-      vendor: client.spec.vendor,
-      vendorName: client.spec.vendorName,
-    });
-  const get = (client as unknown as { GET: unknown }).GET as (
-    path: string,
-    init?: PageInit,
-  ) => Promise<{ data?: unknown; error?: unknown; response: Response }>;
+  const context = { vendor: client.spec.vendor, vendorName: client.spec.vendorName };
+  const pagination = client[PAGINATION];
+  const paginator = pagination?.paginators[path] as Paginator<unknown, ItemOf<Pages[P]>> | undefined;
+  if (!paginator) throw new ConfigurationError(`${path} is not a paginated path of this client`, context);
   let pageInit: PageInit | undefined = (init ?? {}) as PageInit;
   const seen = new Set<string>();
   while (pageInit) {
     const key = JSON.stringify(pageInit.params ?? {});
     if (seen.has(key)) {
       throw new ApiTokensError("pagination did not advance: the server returned a page cursor it had already given", {
-        vendor: client.spec.vendor,
-        vendorName: client.spec.vendorName,
+        ...context,
         operation: `GET ${path}`,
       });
     }
     seen.add(key);
-    const result = await get(path, pageInit);
+    const result = await pagination.page(path, pageInit);
     const data = await unwrap(result);
-    for (const item of paginator.items(data)) yield item as never;
+    yield* paginator.items(data);
     pageInit = paginator.next(data, result.response, pageInit);
   }
 }

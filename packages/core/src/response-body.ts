@@ -1,11 +1,9 @@
 import type { TextRedactor } from "./errors/api-tokens-error.js";
 import { ResponseParseError } from "./errors/response-parse-error.js";
-import type { OperationSpec } from "./spec.js";
-
-const SNIPPET = 120;
+import type { OperationSpec, ResponseBodyKind } from "./spec.js";
 
 /** The body kind the spec declares for a status: the code itself, then `2XX`-style ranges, then `default`. */
-export function declaredBody(operation: OperationSpec | undefined, status: number): "json" | "empty" | undefined {
+export function declaredBody(operation: OperationSpec | undefined, status: number): ResponseBodyKind | undefined {
   if (!operation) return undefined;
   const responses = operation.responses;
   return responses[String(status)] ?? responses[`${String(status)[0]}XX`] ?? responses.default;
@@ -20,32 +18,60 @@ export interface ParseContext {
 }
 
 /**
- * Parses a success body read as text. Where the spec promises JSON, an empty body, a
- * non-JSON content type (an HTML page) and malformed JSON each become a
- * {@link ResponseParseError}; where it promises nothing, an empty body is `undefined`.
+ * Refuses a success status the operation does not declare (a proxy's 200 login page where the
+ * spec says 204), as a {@link ResponseParseError}. An operation core does not know (a path
+ * outside the spec) is not checked.
+ */
+export function assertDeclaredStatus(
+  text: unknown,
+  response: Response,
+  operation: OperationSpec | undefined,
+  context: ParseContext,
+): ResponseBodyKind | undefined {
+  const expected = declaredBody(operation, response.status);
+  if (operation && expected === undefined) {
+    const declared = Object.keys(operation.responses).filter((status) => status.startsWith("2"));
+    throw failure(response, context, `is not an answer the spec declares (it declares ${declared.join(", ") || "no success"})`, text);
+  }
+  return expected;
+}
+
+/**
+ * Parses a success body read as text, as the spec declares it. An undeclared status, a
+ * non-JSON content type (an HTML page) or malformed JSON where JSON is declared, an empty
+ * body where JSON is declared and a body where none is declared each become a
+ * {@link ResponseParseError}; where the spec says nothing, an empty body is `undefined`.
  */
 export function parseSuccessBody(text: unknown, response: Response, operation: OperationSpec | undefined, context: ParseContext): unknown {
-  const expected = declaredBody(operation, response.status);
-  const contentType = response.headers.get("content-type") ?? undefined;
-  const fail = (what: string, snippet?: string) =>
-    new ResponseParseError(`${response.status} ${what}`, { ...context, status: response.status, contentType, bodySnippet: snippet });
+  const expected = assertDeclaredStatus(text, response, operation, context);
   if (typeof text !== "string" || text === "") {
-    if (expected === "json") throw fail("with an empty body where JSON was expected");
+    if (expected === "json") throw failure(response, context, "with an empty body where JSON was expected");
     return undefined;
   }
+  const contentType = response.headers.get("content-type");
+  if (expected === "empty") throw failure(response, context, `with a ${mediaType(contentType)} body where the spec declares none`, text);
   if (expected === "json" && contentType && !/json/i.test(contentType)) {
-    throw fail(`with ${contentType.split(";")[0]} where JSON was expected`, text.slice(0, SNIPPET));
+    throw failure(response, context, `with ${mediaType(contentType)} where JSON was expected`, text);
   }
   try {
     return JSON.parse(text);
   } catch (error) {
     if (expected !== "json") return text;
-    throw new ResponseParseError(`${response.status} with malformed JSON`, {
-      ...context,
-      status: response.status,
-      contentType,
-      bodySnippet: text.slice(0, SNIPPET),
-      cause: error,
-    });
+    throw failure(response, context, "with malformed JSON", text, error);
   }
+}
+
+function mediaType(contentType: string | null): string {
+  return contentType?.split(";")[0]?.trim() || "untyped";
+}
+
+function failure(response: Response, context: ParseContext, what: string, text?: unknown, cause?: unknown): ResponseParseError {
+  return new ResponseParseError(`${response.status} ${what}`, {
+    ...context,
+    status: response.status,
+    contentType: response.headers.get("content-type") ?? undefined,
+    // Whole: the error redacts it first, then cuts it, so a secret cut in half is still found.
+    bodySnippet: typeof text === "string" && text !== "" ? text : undefined,
+    ...(cause === undefined ? {} : { cause }),
+  });
 }

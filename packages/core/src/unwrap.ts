@@ -14,11 +14,15 @@ export type SuccessData<T extends FetchResult> = Exclude<T, { data?: never }>["d
 /** The `error` of the failure branch of a result: the vendor's error body as typed by its spec. */
 export type ErrorBody<T extends FetchResult> = Exclude<T, { error?: never }>["error"];
 
-const errors = new WeakMap<Response, ApiError>();
+/** Where an error result carries the typed error the client built for it (not enumerable). */
+const TYPED_ERROR = Symbol.for("apitokens.typedError");
 
-/** Remembers the typed error the client built for an error response (used by {@link unwrap}). */
-export function rememberError(response: Response, error: ApiError): void {
-  errors.set(response, error);
+/**
+ * An error result that carries its typed error for {@link unwrap}, so no table of errors is
+ * kept on the side: `{ error, response }` as openapi-fetch shapes it, plus a hidden field.
+ */
+export function errorResult(body: unknown, response: Response, error: ApiError): FetchResult {
+  return Object.defineProperty({ error: body, response }, TYPED_ERROR, { value: error });
 }
 
 /**
@@ -33,7 +37,7 @@ export async function unwrap<T extends FetchResult>(result: T | Promise<T>): Pro
   const settled = await result;
   if (settled.response.ok && settled.error === undefined) return settled.data as SuccessData<T>;
   throw (
-    errors.get(settled.response) ??
+    (settled as { [TYPED_ERROR]?: ApiError })[TYPED_ERROR] ??
     apiErrorFor<ErrorBody<T>>(describeErrorBody(settled.error) ?? settled.response.statusText, {
       status: settled.response.status,
       body: settled.error as ErrorBody<T>,

@@ -20,8 +20,3 @@ export function applyApiKey(scheme: ApiKeySecuritySchemeSpec, headers: Headers, 
   }
   throw new TypeError(`apiKey in ${scheme.in} is not supported`);
 }
-
-/** The header an API key scheme writes, for the redirect guard. */
-export function apiKeyHeader(scheme: ApiKeySecuritySchemeSpec): string {
-  return scheme.in === "cookie" ? "cookie" : scheme.name;
-}

@@ -1,4 +1,4 @@
-import type { ErrorContext } from "../errors/api-tokens-error.js";
+import type { ErrorContext, TextRedactor } from "../errors/api-tokens-error.js";
 import { CredentialError } from "../errors/credential-error.js";
 import { isSecret, type Secret } from "../secret.js";
 
@@ -20,6 +20,8 @@ export interface CredentialSource extends ErrorContext {
   readonly option: string;
   /** The environment variable users usually keep it in, e.g. `"DT_API_TOKEN"`. */
   readonly envVar?: string | undefined;
+  /** Knows the values in play (the client's redactor), so an error about the credential never shows one. */
+  readonly redactor?: TextRedactor | undefined;
 }
 
 const NAMES: Record<number, string> = {

@@ -97,6 +97,10 @@ export class ClientCredentialsExchanger {
         method: "POST",
         headers: { authorization: `Basic ${basic}`, "content-type": "application/x-www-form-urlencoded", accept: "application/json" },
         body: "grant_type=client_credentials",
+        // No ambient credentials, and no browser HTTP-auth prompt: a 401 with
+        // `WWW-Authenticate: Basic` from a same-origin token endpoint would otherwise hold the
+        // request until a user answers a dialog, instead of failing with `invalid_client`.
+        credentials: "omit",
       }),
     );
     const text = await response.text();

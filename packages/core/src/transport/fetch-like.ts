@@ -1,8 +1,28 @@
-/** The `fetch` signature the transport layers wrap and return (what openapi-fetch calls). */
+import type { Call } from "../context.js";
+
+/** The `fetch` signature users give (`options.fetch`) and the wire is called with. */
 export type FetchLike = (input: Request, init?: RequestInit) => Promise<Response>;
 
-/** A layer below the middleware chain: takes a fetch, returns a fetch. */
-export type FetchLayer = (next: FetchLike) => FetchLike;
+/**
+ * How a request travels below the middleware chain: the final `Request` (after every
+ * middleware), the {@link Call} it belongs to, and the signal of the layers above (a retry
+ * deadline, an attempt timer), which follows the request's own signal.
+ */
+export type Send = (request: Request, call: Call, signal?: AbortSignal) => Promise<Response>;
+
+/** A layer below the middleware chain: takes the next {@link Send}, returns one. */
+export type FetchLayer = (next: Send) => Send;
+
+/**
+ * The bottom of the transport: the call's `fetch`, with redirects left to {@link withRedirects}
+ * (`redirect: "manual"`) and the signal of the layers above.
+ *
+ * @example withRetry(options)(withTimeout(30_000)(withRedirects(wire)))
+ */
+export const wire: Send = (request, call, signal) => {
+  const redirect = request.redirect === "follow" ? "manual" : request.redirect;
+  return call.fetch(request, signal ? { redirect, signal } : { redirect });
+};
 
 /** A controller of one's own that also follows other signals; `unlink()` detaches it from them. */
 export interface FollowingController {
@@ -23,8 +43,8 @@ const noop = () => undefined;
  * share of the transport's per-request overhead (see bench/README.md).
  *
  * @example
- * const { controller, unlink } = followSignals([input.signal, init?.signal]);
- * try { return await next(input, { ...init, signal: controller.signal }); } finally { unlink(); }
+ * const { controller, unlink } = followSignals([request.signal, signal]);
+ * try { return await next(request, call, controller.signal); } finally { unlink(); }
  */
 export function followSignals(signals: readonly (AbortSignal | null | undefined)[]): FollowingController {
   const controller = new AbortController();
@@ -65,23 +85,4 @@ export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
     }
     signal?.addEventListener("abort", onAbort, { once: true });
   });
-}
-
-const releases = new WeakMap<Response, () => void>();
-
-/**
- * Registers what to undo once a response's body has been read (the attempt timer, signal
- * listeners). The transport's layers register; the client calls {@link releaseResponse} when
- * openapi-fetch has read the body.
- */
-export function onRelease(response: Response, release: () => void): void {
-  releases.set(response, release);
-}
-
-/** Ends the attempt behind a response whose body has been read or dropped. Safe to call twice. */
-export function releaseResponse(response: Response): void {
-  const release = releases.get(response);
-  if (!release) return;
-  releases.delete(response);
-  release();
 }

@@ -1,55 +1,50 @@
 import type { FetchLayer } from "./fetch-like.js";
 
 /** Redirect statuses that carry a `Location`. */
-const REDIRECTS = new Set([301, 302, 303, 307, 308]);
+const REDIRECTS: ReadonlySet<number> = new Set([301, 302, 303, 307, 308]);
 /** As many hops as the Fetch standard allows. @see https://fetch.spec.whatwg.org/#http-redirect-fetch */
 const MAX_HOPS = 20;
+/** Headers that describe a body, dropped when a redirect turns the request into a GET. */
+const BODY_HEADERS = ["content-type", "content-length", "content-encoding", "content-language", "content-location"];
 
 /**
- * Follows redirects itself so that a credential never leaves the client's origin: on a hop
- * to another origin it drops every header a security scheme of the spec uses (plus
- * `Authorization` and `Cookie`). Method and body change as the Fetch standard says (303, and
- * 301/302 after a POST, become a body-less GET).
+ * Follows a redirect only when it stays on the request's origin and scheme family (`http:` or
+ * `https:`), and only when the request can be sent again without a copy of its body (no body,
+ * or a 303 / a 301 or 302 after a POST, which the Fetch standard turns into a body-less GET).
+ * Anything else — another origin, a `data:` or other non-HTTP URL, a 307/308 of a request with
+ * a body — is returned as the 3xx answer, which the client reports as an error. So a
+ * credential never leaves the origin on a redirect, and no forged answer from elsewhere is
+ * taken as the vendor's. URLs are parsed only when an answer is a redirect.
  *
- * Where `redirect: "manual"` yields an opaque response (browsers), the platform follows the
- * redirect itself, and the Fetch standard already drops `Authorization` across origins.
+ * Sits below the timeout (one attempt covers every hop) and below auth (each hop carries the
+ * headers auth attached, on the same origin only). The wire sends with `redirect: "manual"`.
  *
- * @example withRedirectGuard(["Authorization"])(fetch)
+ * @example withRetry(options)(withTimeout(30_000)(withRedirects(wire)))
  */
-export function withRedirectGuard(credentialHeaders: readonly string[]): FetchLayer {
-  const strip = [...new Set(["authorization", "cookie", ...credentialHeaders.map((h) => h.toLowerCase())])];
-  return (next) => async (input, init) => {
-    if (input.redirect !== "follow") return next(input, init);
-    const bodyCopy = input.body === null ? undefined : input.clone();
-    let response = await next(input, { ...init, redirect: "manual" });
-    if (response.type === "opaqueredirect") return next(bodyCopy ?? input, init);
-    let origin: string | undefined;
-    let current = { url: input.url, method: input.method, headers: new Headers(input.headers), body: bodyCopy };
-    for (let hop = 0; REDIRECTS.has(response.status); hop++) {
-      const location = response.headers.get("location");
-      if (!location) return response;
-      if (hop >= MAX_HOPS) throw new TypeError(`too many redirects (more than ${MAX_HOPS})`);
-      await response.body?.cancel().catch(() => undefined);
-      const url = new URL(location, current.url).toString();
-      const toGet = response.status === 303 || ((response.status === 301 || response.status === 302) && current.method === "POST");
-      const headers = new Headers(current.headers);
-      // Parsed here, not per request: most answers are not redirects.
-      origin ??= new URL(input.url).origin;
-      if (new URL(url).origin !== origin) for (const name of strip) headers.delete(name);
-      if (toGet)
-        for (const name of ["content-type", "content-length", "content-encoding", "content-language", "content-location"])
-          headers.delete(name);
-      const body = toGet || !current.body ? undefined : current.body.clone();
-      current = { url, method: toGet ? "GET" : current.method, headers, body: toGet ? undefined : current.body };
-      const next_ = new Request(url, {
-        method: current.method,
-        headers,
-        signal: input.signal,
-        redirect: "manual",
-        ...(body ? { body: await body.arrayBuffer() } : {}),
-      });
-      response = await next(next_, { ...init, redirect: "manual" });
-    }
-    return response;
-  };
+export const withRedirects: FetchLayer = (next) => async (request, call, signal) => {
+  let current = request;
+  for (let hop = 0; ; hop++) {
+    const response = await next(current, call, signal);
+    if (current.redirect !== "follow" || !REDIRECTS.has(response.status) || hop >= MAX_HOPS) return response;
+    const target = sameOriginTarget(response.headers.get("location"), current.url);
+    const toGet = response.status === 303 || ((response.status === 301 || response.status === 302) && current.method === "POST");
+    if (target === undefined || (current.body !== null && !toGet)) return response;
+    await response.body?.cancel().catch(() => undefined);
+    const headers = new Headers(current.headers);
+    if (toGet) for (const name of BODY_HEADERS) headers.delete(name);
+    current = new Request(target, { method: toGet ? "GET" : current.method, headers, signal: current.signal, redirect: "follow" });
+  }
+};
+
+/** The absolute URL of `location` when it is http(s) on the origin of `from`. */
+function sameOriginTarget(location: string | null, from: string): string | undefined {
+  if (location === null) return undefined;
+  let url: URL;
+  try {
+    url = new URL(location, from);
+  } catch {
+    return undefined;
+  }
+  if (url.protocol !== "https:" && url.protocol !== "http:") return undefined;
+  return url.origin === new URL(from).origin ? url.href : undefined;
 }

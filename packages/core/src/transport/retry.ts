@@ -1,9 +1,8 @@
-import { requestContext } from "../context.js";
+import { discard } from "../context.js";
 import { ConnectionError } from "../errors/connection-error.js";
 import { RequestAbortedError } from "../errors/request-aborted-error.js";
 import { TimeoutError } from "../errors/timeout-error.js";
-import { shapeRedactor } from "../redact.js";
-import { type FetchLayer, followSignals, releaseResponse, sleep } from "./fetch-like.js";
+import { type FetchLayer, followSignals, sleep } from "./fetch-like.js";
 import { retryAfterMs } from "./retry-after.js";
 
 /** When and how often a request is sent again. Every field is optional in {@link RetryOptions}. */
@@ -83,32 +82,31 @@ export interface WithRetryOptions {
  * waits included, ends at `deadlineMs` ({@link TimeoutError} `kind: "deadline"`). The caller's
  * abort ends it at once, also during a wait, as {@link RequestAbortedError}, and is never retried.
  *
- * @example createClient({ fetch: withRetry({ policy: retryPolicy(), deadlineMs: 90_000 })(withTimeout(30_000)(fetch)) })
+ * @example withRetry({ policy: retryPolicy(), deadlineMs: 90_000 })(withTimeout(30_000)(withRedirects(wire)))
  */
 export function withRetry({ policy, deadlineMs, attemptTimeoutMs }: WithRetryOptions): FetchLayer {
   const hasDeadline = Number.isFinite(deadlineMs) && deadlineMs > 0;
   const firstAttemptBounded = attemptTimeoutMs !== undefined && attemptTimeoutMs > 0 && attemptTimeoutMs < deadlineMs;
-  return (next) => async (input, init) => {
+  return (next) => async (request, call, signal) => {
     const started = Date.now();
-    const mayRetry = policy.limit > 0 && policy.methods.includes(input.method.toUpperCase());
+    const mayRetry = policy.limit > 0 && policy.methods.includes(request.method.toUpperCase());
     // The deadline: a controller that the timer aborts and that follows the caller's signals.
     let deadline: { controller: AbortController; unlink: () => void; timer: ReturnType<typeof setTimeout> } | undefined;
     const arm = () => {
       if (deadline || !hasDeadline) return;
-      const { controller, unlink } = followSignals([input.signal, init?.signal]);
+      const { controller, unlink } = followSignals([request.signal, signal]);
       const timer = setTimeout(() => controller.abort(new Error("deadline")), Math.max(0, deadlineMs - (Date.now() - started)));
       deadline = { controller, unlink, timer };
     };
     // A first attempt shorter than the deadline cannot outlast it; arm it only when it could.
     if (!firstAttemptBounded) arm();
-    const callerAborted = () => (input.signal.aborted ? input.signal : init?.signal?.aborted ? init.signal : undefined);
+    const callerAborted = () => (request.signal.aborted ? request.signal : signal?.aborted ? signal : undefined);
     const failed = (error: unknown): unknown => {
-      const context = requestContext(input, shapeRedactor);
       const caller = callerAborted();
-      if (caller) return new RequestAbortedError("aborted by the caller", { ...context, cause: caller.reason });
+      if (caller) return new RequestAbortedError("aborted by the caller", { ...call, cause: caller.reason });
       if (deadline?.controller.signal.aborted)
         return new TimeoutError(`gave up after ${deadlineMs} ms (deadline, retries included)`, {
-          ...context,
+          ...call,
           kind: "deadline",
           timeoutMs: deadlineMs,
         });
@@ -117,7 +115,7 @@ export function withRetry({ policy, deadlineMs, attemptTimeoutMs }: WithRetryOpt
     const wait = async (ms: number): Promise<void> => {
       arm();
       try {
-        await sleep(ms, deadline?.controller.signal ?? input.signal);
+        await sleep(ms, deadline?.controller.signal ?? request.signal);
       } catch (error) {
         throw failed(error);
       }
@@ -127,10 +125,10 @@ export function withRetry({ policy, deadlineMs, attemptTimeoutMs }: WithRetryOpt
         const last = !mayRetry || retry >= policy.limit;
         // A body can be read once, so each attempt but the last sends a copy; a request
         // without a body (GET, most DELETEs) can be sent again as it is.
-        const attempt = last || input.body === null ? input : input.clone();
+        const attempt = last || request.body === null ? request : request.clone();
         let response: Response;
         try {
-          response = await next(attempt, deadline ? { ...init, signal: deadline.controller.signal } : init);
+          response = await next(attempt, call, deadline?.controller.signal ?? signal);
         } catch (error) {
           const typed = failed(error);
           const retryable =
@@ -145,8 +143,7 @@ export function withRetry({ policy, deadlineMs, attemptTimeoutMs }: WithRetryOpt
         if (asked !== undefined && asked > policy.maxRetryAfterMs) return response;
         const delay = asked ?? backoffDelay(policy, retry);
         if (hasDeadline && Date.now() - started + delay >= deadlineMs) return response;
-        await response.body?.cancel().catch(() => undefined);
-        releaseResponse(response);
+        await discard(response, call);
         await wait(delay);
       }
     } finally {

@@ -103,37 +103,11 @@ describe("the credential stays on the client's origin", () => {
     expect(other.requests[0]?.headers.authorization).toBeUndefined();
   });
 
-  it("drops the credential when the server redirects to another origin", async () => {
-    other.fallback({ status: 200, body: { id: "moved", name: "n" } });
-    server.next({ status: 307, headers: { location: `${other.url}/elsewhere` } });
-    const client = acmeClient({ baseUrl: server.url, token: "tok-123456", scheme: "session" });
-    const data = await get(client);
-    expect(data.id).toBe("moved");
-    expect(server.requests[0]?.headers.cookie).toBe("acme_session=tok-123456");
-    expect(other.requests[0]?.url).toBe("/elsewhere");
-    expect(other.requests[0]?.headers.cookie).toBeUndefined();
-    expect(other.requests[0]?.headers.authorization).toBeUndefined();
-  });
-
   it("keeps the credential on a same-origin redirect", async () => {
     server.next({ status: 301, headers: { location: "/v2/tokens/a1" } });
     const client = acmeClient({ baseUrl: server.url, token: "tok-123456" });
     await get(client);
     expect(server.requests[1]?.url).toBe("/v2/tokens/a1");
     expect(server.requests[1]?.headers.authorization).toBe("Bearer tok-123456");
-  });
-
-  it("re-sends the body on a 308 and turns a 303 into a GET", async () => {
-    server.next({ status: 308, headers: { location: "/tokens-v2" } });
-    server.next({ status: 303, headers: { location: "/created/t1" } });
-    server.next({ status: 201, body: { id: "t1", name: "ci", secret: "s" } });
-    server.next({ status: 200, body: { id: "t1", name: "ci", secret: "s" } });
-    const client = acmeClient({ baseUrl: server.url });
-    await client.POST("/tokens", { body: { name: "ci" } });
-    expect(server.requests.map((r) => `${r.method} ${r.url} ${r.body}`)).toEqual([
-      'POST /tokens {"name":"ci"}',
-      'POST /tokens-v2 {"name":"ci"}',
-      "GET /created/t1 ",
-    ]);
   });
 });

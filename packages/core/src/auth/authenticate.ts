@@ -1,0 +1,128 @@
+import { type Call, discard } from "../context.js";
+import type { Redactor } from "../redact.js";
+import type { ApiSpec } from "../spec.js";
+import type { FetchLayer, Send } from "../transport/fetch-like.js";
+import { type Credential, type CredentialSource, resolveCredential } from "./credential.js";
+import { ClientCredentialsExchanger } from "./oauth2-client-credentials.js";
+import { applyScheme, selectScheme } from "./scheme.js";
+
+/** Options of {@link withAuth}. */
+export interface AuthOptions {
+  readonly spec: ApiSpec;
+  readonly credential: Credential;
+  /** The security scheme to use; defaults to the first one of the spec's `security` that core supports. */
+  readonly scheme?: string | undefined;
+  /** Overrides an OAuth2 scheme's `tokenUrl` (checked by the client). */
+  readonly tokenUrl?: string | undefined;
+  /** The only origin that gets the credential, e.g. `"https://api.example.com"`. */
+  readonly origin: string;
+  /** The transport below auth, for the OAuth2 token request. */
+  readonly exchange: Send;
+  /** The wire `fetch` of the token request. */
+  readonly fetch: Call["fetch"];
+  readonly redactor: Redactor;
+  /** Where the credential came from, for error messages. */
+  readonly source: CredentialSource;
+}
+
+/**
+ * Authentication as a transport layer, below every middleware: it attaches the credential to
+ * a copy of the final request, so no middleware — client-level or per call, in `onRequest`,
+ * `onResponse` or `onError` — ever holds a request that carries it. Driven by the spec's
+ * security schemes: HTTP bearer, API key in a header (with `x-auth-prefix`) or a cookie, and
+ * OAuth2 client credentials (the access token is sent as Bearer).
+ *
+ * - Only requests for `origin` get the credential; a middleware that points a request
+ *   elsewhere sends it without one. (Request URLs are normalised, so `origin + "/"` as a
+ *   prefix is an origin test, and `https://api.example.com.evil` does not pass.)
+ * - A function credential is called once per call; on a 401 it is asked once more with
+ *   `{ refresh: true }` (an OAuth2 token is exchanged anew) and the request is sent once
+ *   more. Concurrent 401s share one refresh.
+ *
+ * The layer is built once per client; its state (a checked fixed credential, the OAuth2
+ * token cache, a refresh in flight) is shared by every request policy of the client.
+ *
+ * @example withAuth({ spec, credential, origin, exchange, fetch, redactor, source })(withRetry(options)(…))
+ */
+export function withAuth(options: AuthOptions): FetchLayer {
+  const { spec, credential, redactor, source } = options;
+  const [, scheme] = selectScheme(spec, options.scheme);
+  const originPrefix = `${options.origin}/`;
+  const tokenUrl = scheme.type === "oauth2" ? (options.tokenUrl ?? scheme.flows.clientCredentials?.tokenUrl ?? "") : "";
+  const exchanger =
+    scheme.type === "oauth2"
+      ? new ClientCredentialsExchanger({
+          tokenUrl,
+          separator: scheme.credentialSeparator ?? ":",
+          fetch: exchangeFetch(options, `POST ${URL.canParse(tokenUrl) ? new URL(tokenUrl).pathname : "(token URL)"}`),
+          redactor,
+          vendor: spec.vendor,
+          vendorName: spec.vendorName,
+        })
+      : undefined;
+  const refreshable = typeof credential === "function" || exchanger !== undefined;
+
+  // A fixed credential is checked once, not on every request.
+  let fixed: Promise<string> | undefined;
+  async function credentialValue(refresh: boolean): Promise<string> {
+    if (!refreshable) {
+      fixed ??= resolveCredential(credential, { refresh: false }, source).then((value) => {
+        redactor.add(value);
+        return value;
+      });
+      return fixed;
+    }
+    const value = await resolveCredential(credential, { refresh }, source);
+    redactor.add(value);
+    return exchanger ? exchanger.accessToken(value, { refresh }) : value;
+  }
+
+  let refreshing: Promise<string> | undefined;
+  function refreshOnce(): Promise<string> {
+    refreshing ??= credentialValue(true).finally(() => {
+      refreshing = undefined;
+    });
+    return refreshing;
+  }
+
+  /** A copy of `request` with the credential: the request the chain saw is never changed. */
+  function authenticated(request: Request, value: string): Request {
+    const headers = new Headers(request.headers);
+    applyScheme(scheme, headers, value);
+    return new Request(request, { headers });
+  }
+
+  return (next) => async (request, call, signal) => {
+    if (!request.url.startsWith(originPrefix)) return next(request, call, signal);
+    const value = await credentialValue(false);
+    // Kept for the one re-send after a 401: a request without a body can be sent again as it
+    // is; one with a body needs a copy, since the first send reads it.
+    const again = refreshable && request.body !== null ? request.clone() : request;
+    const response = await next(authenticated(request, value), call, signal);
+    if (response.status !== 401 || !refreshable) return response;
+    const fresh = await refreshOnce();
+    await discard(response, call);
+    return next(authenticated(again, fresh), call, signal);
+  };
+}
+
+/**
+ * The token request's `fetch`: through the transport below auth (timeout, retry policy, and no
+ * redirect off the token endpoint's origin), with its body read inside the attempt's timer.
+ */
+function exchangeFetch({ exchange, fetch, redactor, spec }: AuthOptions, operation: string) {
+  return async (request: Request): Promise<Response> => {
+    const call: Call = {
+      vendor: spec.vendor,
+      vendorName: spec.vendorName,
+      operation,
+      redactor,
+      fetch,
+      release: undefined,
+    };
+    const response = await exchange(request, call);
+    const body = await response.text();
+    await discard(response, call);
+    return new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
+  };
+}
