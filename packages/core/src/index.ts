@@ -37,6 +37,8 @@ export { RateLimitError } from "./errors/rate-limit-error.js";
 export { RequestAbortedError } from "./errors/request-aborted-error.js";
 export type { ResponseParseErrorOptions } from "./errors/response-parse-error.js";
 export { ResponseParseError } from "./errors/response-parse-error.js";
+export type { ResponseShapeErrorOptions } from "./errors/response-shape-error.js";
+export { ResponseShapeError } from "./errors/response-shape-error.js";
 export type { RotationErrorOptions, RotationReplacement, RotationState } from "./errors/rotation-error.js";
 export { RotationError } from "./errors/rotation-error.js";
 export type { SecretLostErrorOptions } from "./errors/secret-lost-error.js";

@@ -2,20 +2,63 @@
 export const REDACTED = "[REDACTED]";
 
 /**
- * Shapes that are secrets wherever they appear. Each keeps a short public head where the
- * vendor treats that part as public (the Dynatrace token id), so logs stay useful.
+ * An echo of this many characters of a known secret (a prefix, a suffix or any part in between)
+ * is redacted too: a server that cuts a credential when echoing it still leaks most of it.
  */
-const SECRET_SHAPES: readonly { pattern: RegExp; replace: (match: string, ...groups: string[]) => string }[] = [
-  // `Authorization`-style values: `Bearer x`, `Api-Token x`, `apiKey x`, `Basic x`.
+export const PARTIAL_ECHO = 16;
+
+/** How deep {@link Redactor.value} walks; anything deeper is replaced whole, never kept raw. */
+const MAX_DEPTH = 32;
+
+/**
+ * Shapes that are secrets wherever they appear and belong to no vendor: the values of an
+ * `Authorization`-style header (`Bearer x`, `Api-Token x`, `apiKey x`, `Basic x`). Vendor secret
+ * formats are data from each vendor's spec (see {@link RedactionFormat}, the shape of a spec's `secretFormats`).
+ */
+const GENERIC_SHAPES: readonly { pattern: RegExp; replace: (match: string, ...groups: string[]) => string }[] = [
   { pattern: /\b(Bearer|Basic|Api-Token|apiKey)\s+[^\s"',;]+/gi, replace: (_m, scheme) => `${scheme} ${REDACTED}` },
-  // Dynatrace secret: `dt0c01.<public 24>.<secret 64>` — the id part is public.
-  // @see ../../../shared/reference/dynatrace.md §1.6
-  { pattern: /\b(dt0[a-zA-Z][0-9]{2}\.[A-Z0-9]{24})\.[A-Z0-9]{64}\b/g, replace: (_m, id) => `${id}.${REDACTED}` },
-  // JSON Web Tokens (Timeweb API keys are JWTs).
-  { pattern: /\beyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]*/g, replace: () => REDACTED },
-  // `<client id>@<client secret>` credentials (Qernal): the id is public, the secret is not.
-  { pattern: /\b([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})@[^\s"',;]+/gi, replace: (_m, id) => `${id}@${REDACTED}` },
 ];
+
+/**
+ * A vendor secret's shape as a spec declares it: a regular expression source that matches the
+ * whole secret inside text. A named group `public` marks the part that is not secret (the
+ * Dynatrace token id); it stays visible so logs can still tell tokens apart.
+ *
+ * @example { name: "Dynatrace API token", pattern: "\\b(?<public>dt0[a-zA-Z][0-9]{2}\\.[A-Z0-9]{24})\\.[A-Z0-9]{64}\\b" }
+ */
+export interface RedactionFormat {
+  readonly name: string;
+  readonly pattern: string;
+  /** `false`: too generic to redact by shape alone (a bare UUID); known values are redacted anyway. @default true */
+  readonly redact?: boolean | undefined;
+}
+
+interface CompiledFormat {
+  readonly name: string;
+  readonly pattern: RegExp;
+  readonly redact: boolean;
+}
+
+/** Compiled formats by their spec array: each spec's formats are compiled once, not per client or call. */
+const compiled = new WeakMap<readonly RedactionFormat[], readonly CompiledFormat[]>();
+
+function compile(formats: readonly RedactionFormat[]): readonly CompiledFormat[] {
+  let out = compiled.get(formats);
+  if (!out) {
+    out = formats.map((format) => ({ name: format.name, pattern: new RegExp(format.pattern, "g"), redact: format.redact ?? true }));
+    compiled.set(formats, out);
+  }
+  return out;
+}
+
+/** Replaces a vendor secret, keeping its `public` group (and the separator that follows it) when it has one. */
+function replaceFormat(match: string, ...rest: unknown[]): string {
+  const groups = rest.at(-1);
+  const visible = groups && typeof groups === "object" ? (groups as Record<string, string | undefined>).public : undefined;
+  if (!visible || !match.startsWith(visible)) return REDACTED;
+  const separator = /^[^A-Za-z0-9]/.test(match.slice(visible.length)) ? match[visible.length] : "";
+  return `${visible}${separator}${REDACTED}`;
+}
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
@@ -23,7 +66,11 @@ function escapeRegExp(text: string): string {
 
 /**
  * Removes secrets from text: every known secret value (in its raw, URL-encoded and
- * JSON-escaped forms) and every secret-shaped string.
+ * JSON-escaped forms), any echo of 16 or more consecutive characters of one, and every
+ * secret-shaped string (generic `Authorization` values and the vendor's formats).
+ *
+ * A client holds one and feeds it every credential in play: the configured token, a token
+ * function's values, an OAuth2 client secret and the access tokens exchanged for it.
  *
  * @example
  * const redactor = new Redactor();
@@ -32,13 +79,25 @@ function escapeRegExp(text: string): string {
  */
 export class Redactor {
   readonly #secrets = new Set<string>();
+  /** Every {@link PARTIAL_ECHO}-character window of every known secret. */
+  readonly #windows = new Set<string>();
+  readonly #formats: readonly CompiledFormat[];
   #matcher: RegExp | undefined;
+
+  /** @param formats the vendor's secret formats, from its spec's `secretFormats`. */
+  constructor(formats: readonly RedactionFormat[] = []) {
+    this.#formats = compile(formats);
+  }
 
   /** Remembers a value to redact from now on. Values shorter than 4 characters are ignored. */
   add(secret: string | undefined): void {
-    if (!secret || secret.length < 4 || this.#secrets.has(secret)) return;
+    if (typeof secret !== "string" || secret.length < 4 || this.#secrets.has(secret)) return;
     this.#secrets.add(secret);
     this.#matcher = undefined;
+    const secretPart = this.#secretPart(secret);
+    for (const variant of new Set([secretPart, encodeURIComponent(secretPart), JSON.stringify(secretPart).slice(1, -1)])) {
+      for (let i = 0; i + PARTIAL_ECHO <= variant.length; i++) this.#windows.add(variant.slice(i, i + PARTIAL_ECHO));
+    }
   }
 
   /** Redacts a string. */
@@ -47,23 +106,67 @@ export class Redactor {
     if (this.#secrets.size) {
       this.#matcher ??= this.#buildMatcher();
       out = out.replace(this.#matcher, REDACTED);
+      if (this.#windows.size && out.length >= PARTIAL_ECHO) out = this.#withoutPartialEchoes(out);
     }
-    for (const shape of SECRET_SHAPES) out = out.replace(shape.pattern, shape.replace as (m: string, ...g: string[]) => string);
+    for (const shape of GENERIC_SHAPES) out = out.replace(shape.pattern, shape.replace as (m: string, ...g: string[]) => string);
+    for (const format of this.#formats) if (format.redact) out = out.replace(format.pattern, replaceFormat);
     return out;
   }
 
-  /** Redacts every string inside a JSON-like value (returns a copy). */
+  /**
+   * Redacts, then cuts to `max` characters (with `…`). In this order, so that a cut never turns a
+   * secret into a fragment the redactor no longer recognises.
+   */
+  snippet(input: string, max: number): string {
+    const redacted = this.text(input);
+    return redacted.length > max ? `${redacted.slice(0, max - 1)}…` : redacted;
+  }
+
+  /**
+   * Redacts every string inside a JSON-like value, keys included (returns a copy). Values nested
+   * deeper than 32 levels are replaced by `[REDACTED]`.
+   */
   value<T>(input: T): T {
     return this.#walk(input, 0) as T;
   }
 
   #walk(input: unknown, depth: number): unknown {
     if (typeof input === "string") return this.text(input);
-    if (depth > 32 || input === null || typeof input !== "object") return input;
+    if (input === null || typeof input !== "object") return input;
+    if (depth >= MAX_DEPTH) return REDACTED;
     if (Array.isArray(input)) return input.map((item) => this.#walk(item, depth + 1));
     const out: Record<string, unknown> = {};
     for (const [key, item] of Object.entries(input)) out[this.text(key)] = this.#walk(item, depth + 1);
     return out;
+  }
+
+  /** The part of a secret that must not be echoed: all of it, minus a vendor format's `public` head. */
+  #secretPart(secret: string): string {
+    for (const format of this.#formats) {
+      const match = new RegExp(format.pattern.source).exec(secret);
+      const visible = match?.groups?.public;
+      if (match && match[0] === secret && visible && secret.startsWith(visible)) return secret.slice(visible.length);
+    }
+    return secret;
+  }
+
+  #withoutPartialEchoes(text: string): string {
+    let out = "";
+    let copied = 0;
+    let i = 0;
+    while (i + PARTIAL_ECHO <= text.length) {
+      if (!this.#windows.has(text.slice(i, i + PARTIAL_ECHO))) {
+        i++;
+        continue;
+      }
+      // Extend over every overlapping window that is also part of a secret.
+      let end = i + PARTIAL_ECHO;
+      while (end < text.length && this.#windows.has(text.slice(end - PARTIAL_ECHO + 1, end + 1))) end++;
+      out += `${text.slice(copied, i)}${REDACTED}`;
+      copied = end;
+      i = end;
+    }
+    return copied === 0 ? text : out + text.slice(copied);
   }
 
   #buildMatcher(): RegExp {
@@ -79,5 +182,5 @@ export class Redactor {
   }
 }
 
-/** A redactor that knows no secrets: it removes only secret-shaped strings. */
-export const shapeRedactor: Pick<Redactor, "text" | "value"> = new Redactor();
+/** A redactor that knows no secrets and no vendor formats: it removes only generic secret shapes. */
+export const shapeRedactor: Pick<Redactor, "text" | "value" | "snippet"> = new Redactor();

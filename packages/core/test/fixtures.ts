@@ -19,6 +19,8 @@ export const spec = {
     },
   },
   security: [["bearer"], ["prefixed"], ["custom"], ["session"], ["oauth"]],
+  // A vendor secret shape given as data, as the vendors' specs declare theirs.
+  secretFormats: [{ name: "Acme token", pattern: "(?<public>dt0[a-zA-Z][0-9]{2}\\.[A-Z0-9]{24})\\.[A-Z0-9]{64}" }],
   operations: {
     listTokens: { method: "GET", path: "/tokens", security: [["bearer"]], responses: { "200": "json", "400": "json" } },
     createToken: { method: "POST", path: "/tokens", security: [["bearer"]], responses: { "201": "json", "400": "json" } },

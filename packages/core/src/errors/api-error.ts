@@ -1,5 +1,8 @@
 import { ApiTokensError, type ApiTokensErrorOptions } from "./api-tokens-error.js";
 
+/** A request id is an echo of a header the server chose: kept short. */
+const MAX_REQUEST_ID = 128;
+
 /** What an {@link ApiError} remembers of the request, with secrets removed. */
 export interface RedactedRequest {
   readonly method: string;
@@ -32,7 +35,7 @@ export class ApiError<TBody = unknown> extends ApiTokensError {
   readonly status: number;
   /** The vendor's error body (typed from its spec), or `undefined` when there was none or it was not JSON. */
   readonly body: TBody | undefined;
-  /** The vendor's request id header, where it sends one. */
+  /** The vendor's request id header, where it sends one (redacted, at most 128 characters). */
   readonly requestId: string | undefined;
   /** Method and redacted URL of the request. */
   readonly request: RedactedRequest | undefined;
@@ -40,8 +43,8 @@ export class ApiError<TBody = unknown> extends ApiTokensError {
   constructor(message: string, options: ApiErrorOptions<TBody>) {
     super(message, { label: String(options.status), ...options });
     this.status = options.status;
-    this.body = options.body;
-    this.requestId = options.requestId;
-    this.request = options.request;
+    this.body = this.redact(options.body);
+    this.requestId = this.redactSnippet(options.requestId, MAX_REQUEST_ID);
+    this.request = this.redact(options.request);
   }
 }

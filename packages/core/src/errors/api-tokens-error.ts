@@ -10,7 +10,7 @@ export interface ErrorContext {
   readonly operation?: string | undefined;
 }
 
-/** Removes secrets from text; a client passes its own, which knows the credential in use. */
+/** Removes secrets from text; a client passes its own, which knows the credentials in play. */
 export interface TextRedactor {
   text(input: string): string;
   value<T>(input: T): T;
@@ -40,6 +40,8 @@ export class ApiTokensError extends Error {
   readonly vendor: string | undefined;
   /** Method and path template, e.g. `"DELETE /apiTokens/{id}"`. */
   readonly operation: string | undefined;
+  /** Not a field: `JSON.stringify` and `util.inspect` never show it. */
+  readonly #redactor: TextRedactor;
 
   constructor(message: string, options: ApiTokensErrorOptions = {}) {
     const redactor = options.redactor ?? shapeRedactor;
@@ -49,8 +51,25 @@ export class ApiTokensError extends Error {
       .join(" ");
     const cause = options.cause === undefined ? undefined : redactedCause(options.cause, redactor);
     super(redactor.text(where ? `${where}: ${message}` : message), cause === undefined ? undefined : { cause });
-    this.vendor = options.vendor;
-    this.operation = options.operation;
+    this.#redactor = redactor;
+    this.vendor = this.redact(options.vendor);
+    this.operation = this.redact(options.operation);
+  }
+
+  /**
+   * A field value with every secret removed, by the redactor this error was made with.
+   * Subclasses pass every field they store through it.
+   */
+  protected redact<T>(value: T): T {
+    if (typeof value === "string") return this.#redactor.text(value) as T;
+    return value !== null && typeof value === "object" ? this.#redactor.value(value) : value;
+  }
+
+  /** {@link redact}, then cut to `max` characters (redacting first, so a cut never hides a secret from the redactor). */
+  protected redactSnippet(value: string | undefined, max: number): string | undefined {
+    if (value === undefined) return undefined;
+    const redacted = this.#redactor.text(value);
+    return redacted.length > max ? `${redacted.slice(0, max - 1)}…` : redacted;
   }
 
   /** The safe, printable fields. `JSON.stringify(error)` uses this. */
@@ -72,7 +91,8 @@ export function redactedCause(cause: unknown, redactor: TextRedactor = shapeReda
     copy.name = cause.name;
     copy.stack = redactor.text(cause.stack ?? `${cause.name}: ${cause.message}`);
     const code = (cause as { code?: unknown }).code;
-    if (typeof code === "string" || typeof code === "number") Object.assign(copy, { code });
+    if (typeof code === "string" || typeof code === "number")
+      Object.assign(copy, { code: typeof code === "string" ? redactor.text(code) : code });
     if (cause.cause !== undefined) Object.assign(copy, { cause: redactedCause(cause.cause, redactor) });
     return copy;
   }

@@ -22,7 +22,7 @@ export class ConnectionError extends ApiTokensError {
 
   constructor(message: string, options: ConnectionErrorOptions = {}) {
     super(message, options);
-    this.code = options.code;
+    this.code = this.redact(options.code);
   }
 
   /** Whether the request may have reached the server (so a create may have happened). */

@@ -26,7 +26,7 @@ export class CreateOutcomeUnknownError extends ApiTokensError {
 
   constructor(message: string, options: CreateOutcomeUnknownErrorOptions) {
     super(message, options);
-    this.tokenName = options.tokenName;
+    this.tokenName = this.redact(options.tokenName);
     this.candidates = Object.freeze([...options.candidates]);
   }
 }

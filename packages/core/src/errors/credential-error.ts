@@ -23,7 +23,7 @@ export class CredentialError extends ApiTokensError {
 
   constructor(message: string, options: CredentialErrorOptions = {}) {
     super(message, options);
-    this.option = options.option;
-    this.envVar = options.envVar;
+    this.option = this.redact(options.option);
+    this.envVar = this.redact(options.envVar);
   }
 }

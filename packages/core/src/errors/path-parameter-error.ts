@@ -19,6 +19,6 @@ export class PathParameterError extends ApiTokensError {
 
   constructor(message: string, options: PathParameterErrorOptions) {
     super(message, options);
-    this.parameter = options.parameter;
+    this.parameter = this.redact(options.parameter);
   }
 }

@@ -21,6 +21,6 @@ export class RateLimitError<TBody = unknown> extends ApiError<TBody> {
 
   constructor(message: string, options: RateLimitErrorOptions<TBody>) {
     super(message, options);
-    this.retryAfterMs = options.retryAfterMs;
+    this.retryAfterMs = this.redact(options.retryAfterMs);
   }
 }

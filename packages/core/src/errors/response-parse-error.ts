@@ -1,10 +1,19 @@
 import { ApiTokensError, type ApiTokensErrorOptions } from "./api-tokens-error.js";
 
+/** How much of the body the error keeps, after redaction. */
+const MAX_SNIPPET = 120;
+/**
+ * How much of the body is redacted to make the snippet: far more than the snippet, so any
+ * secret that starts inside the snippet is whole when it is redacted.
+ */
+const MAX_SCANNED = 64 * 1024;
+const MAX_CONTENT_TYPE = 200;
+
 /** Options of {@link ResponseParseError}. */
 export interface ResponseParseErrorOptions extends ApiTokensErrorOptions {
   readonly status: number;
   readonly contentType?: string | undefined;
-  /** The first characters of the body, redacted. */
+  /** The body as received (or its start); the error redacts it, then keeps the first 120 characters. */
   readonly bodySnippet?: string | undefined;
 }
 
@@ -23,8 +32,9 @@ export class ResponseParseError extends ApiTokensError {
 
   constructor(message: string, options: ResponseParseErrorOptions) {
     super(message, options);
-    this.status = options.status;
-    this.contentType = options.contentType;
-    this.bodySnippet = options.bodySnippet === undefined ? undefined : (options.redactor?.text(options.bodySnippet) ?? options.bodySnippet);
+    this.status = this.redact(options.status);
+    this.contentType = this.redactSnippet(options.contentType, MAX_CONTENT_TYPE);
+    // Redacted before it is cut: a secret cut in half would no longer be recognised.
+    this.bodySnippet = this.redactSnippet(options.bodySnippet?.slice(0, MAX_SCANNED), MAX_SNIPPET);
   }
 }

@@ -21,7 +21,7 @@ export class TimeoutError extends ApiTokensError {
 
   constructor(message: string, options: TimeoutErrorOptions) {
     super(message, options);
-    this.kind = options.kind;
-    this.timeoutMs = options.timeoutMs;
+    this.kind = this.redact(options.kind);
+    this.timeoutMs = this.redact(options.timeoutMs);
   }
 }

@@ -1,5 +1,8 @@
 import { ApiTokensError, type ApiTokensErrorOptions } from "./api-tokens-error.js";
 
+/** An OAuth2 error code is a short ASCII word (RFC 6749 §5.2); anything longer is cut. */
+const MAX_OAUTH_ERROR = 128;
+
 /** Options of {@link TokenExchangeError}. */
 export interface TokenExchangeErrorOptions extends ApiTokensErrorOptions {
   /** HTTP status of the token endpoint, when it answered. */
@@ -23,7 +26,7 @@ export class TokenExchangeError extends ApiTokensError {
 
   constructor(message: string, options: TokenExchangeErrorOptions = {}) {
     super(message, options);
-    this.status = options.status;
-    this.oauthError = options.oauthError;
+    this.status = this.redact(options.status);
+    this.oauthError = this.redactSnippet(options.oauthError, MAX_OAUTH_ERROR);
   }
 }

@@ -18,6 +18,6 @@ export class UnsupportedOperationError extends ApiTokensError {
 
   constructor(message: string, options: UnsupportedOperationErrorOptions) {
     super(message, options);
-    this.capability = options.capability;
+    this.capability = this.redact(options.capability);
   }
 }

@@ -3,6 +3,7 @@ import { startTestServer, type TestServer } from "@apitokens/testing";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { isApiTokensError, unwrap } from "../../src/index.js";
+import { PARTIAL_ECHO } from "../../src/redact.js";
 import { acmeClient } from "../fixtures.js";
 
 let server: TestServer;
@@ -61,7 +62,8 @@ function printedForms(error: unknown): string[] {
     (error as Error).message,
     (error as Error).stack ?? "",
     JSON.stringify(error),
-    inspect(error, { depth: 20, showHidden: true }),
+    inspect(error, { depth: null, showHidden: true }),
+    inspect((error as Error).cause, { depth: null }),
   ];
 }
 
@@ -85,6 +87,27 @@ describe("property: no credential or token secret in any printed form of any err
         }
       }),
       { numRuns: 150 },
+    );
+  }, 120_000);
+
+  it("holds for echoes of any 16-character part of the credential (prefix, suffix or infix)", async () => {
+    const part = fc.record({ start: fc.nat(), length: fc.integer({ min: PARTIAL_ECHO, max: 40 }) });
+    await fc.assert(
+      fc.asyncProperty(credential, failure, part, async (token, kind, { start, length }) => {
+        const from = start % (token.length - PARTIAL_ECHO + 1);
+        const echo = token.slice(from, from + length);
+        server.fallback(() => reply(kind, echo));
+        const client = acmeClient({ baseUrl: server.url, token, retry: false, timeout: 100 });
+        const error = await unwrap(client.GET("/tokens/{id}", { params: { path: { id: "a1" } } })).then(
+          () => undefined,
+          (e: unknown) => e,
+        );
+        expect(isApiTokensError(error)).toBe(true);
+        for (const printed of printedForms(error)) {
+          for (let i = 0; i + PARTIAL_ECHO <= echo.length; i++) expect(printed).not.toContain(echo.slice(i, i + PARTIAL_ECHO));
+        }
+      }),
+      { numRuns: 100 },
     );
   }, 120_000);
 
