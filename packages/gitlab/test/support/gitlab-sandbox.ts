@@ -1,0 +1,82 @@
+// The GitLab emulator behind an in-process `fetch`, routed by the operations of specs/gitlab.yaml.
+// The sandbox does not register GitLab yet (its vendor list, bundled specs and compiled
+// validators are written per vendor by hand), so this test harness stands in for
+// `createSandbox().url("gitlab")`: same emulator, same descriptor; no Ajv validation of requests.
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { parse } from "yaml";
+import type { OpenApiDocument } from "../../../sandbox/src/openapi/document.js";
+import { operationsOf } from "../../../sandbox/src/openapi/operations.js";
+import { Random } from "../../../sandbox/src/random.js";
+import { gitlabDescriptor } from "../../../sandbox/src/vendors/gitlab/descriptor.js";
+import type { GitlabStore } from "../../../sandbox/src/vendors/gitlab/store.js";
+
+const SPEC = fileURLToPath(new URL("../../../../specs/gitlab.yaml", import.meta.url));
+const operations = operationsOf(parse(readFileSync(SPEC, "utf8")) as OpenApiDocument);
+const INTEGERS = new Set(["page", "per_page", "user_id", "id", "token_id"]);
+
+export interface GitlabSandbox {
+  readonly fetch: (input: Request | string | URL, init?: RequestInit) => Promise<Response>;
+  readonly url: string;
+  readonly credential: string;
+  readonly store: GitlabStore;
+  readonly connect: { readonly baseUrl: string; readonly projectIds: number[]; readonly groupIds: number[] };
+  /** Every request the emulator answered: method, path, status. */
+  readonly log: { method: string; path: string; status: number }[];
+}
+
+const value = (name: string, text: string): unknown =>
+  INTEGERS.has(name) && /^\d+$/.test(text) ? Number(text) : text === "true" ? true : text === "false" ? false : text;
+
+export function gitlabSandbox(options: { seed?: string; count?: number; now?: () => number } = {}): GitlabSandbox {
+  const now = options.now ?? Date.now;
+  const seed = options.seed ?? "gitlab-test";
+  const built = gitlabDescriptor.build({
+    random: new Random(`${seed}:gitlab`),
+    seedRandom: new Random(`${seed}:gitlab:seed`),
+    anchor: now() - (now() % 86_400_000),
+    count: options.count ?? 0,
+    now,
+  });
+  const origin = "http://sandbox.invalid";
+  const log: GitlabSandbox["log"] = [];
+  const routes = operations.map((operation) => ({
+    operation,
+    pattern: new RegExp(`^${gitlabDescriptor.basePath}${operation.path.replace(/\{([^}]+)\}/g, "(?<$1>[^/]+)")}$`),
+  }));
+  const fetch = async (input: Request | string | URL, init?: RequestInit): Promise<Response> => {
+    const request = input instanceof Request && init === undefined ? input : new Request(input, init);
+    const url = new URL(request.url);
+    const route = routes
+      .filter((r) => r.operation.method === request.method)
+      // Literal segments win over parameters (`/self` before `/{id}`), as in GitLab's router.
+      .sort((a, b) => (a.operation.path.includes("/self") ? -1 : 0) - (b.operation.path.includes("/self") ? -1 : 0))
+      .find((r) => r.pattern.test(url.pathname));
+    if (!route) return new Response(JSON.stringify({ message: "404 Not Found" }), { status: 404 });
+    const emulator = built.emulator;
+    const principal = emulator.authenticate(request, route.operation);
+    let response: Response;
+    if (principal instanceof Response) response = principal;
+    else {
+      const groups = route.pattern.exec(url.pathname)?.groups ?? {};
+      const path = Object.fromEntries(Object.entries(groups).map(([k, v]) => [k, value(k, decodeURIComponent(v))]));
+      const query = Object.fromEntries([...url.searchParams].map(([k, v]) => [k, value(k, v)]));
+      const text = request.method === "GET" ? "" : await request.text();
+      const handler = emulator.handlers[route.operation.operationId];
+      if (!handler) throw new Error(`${route.operation.operationId} is not emulated`);
+      response = await handler({
+        request,
+        url,
+        operation: route.operation,
+        path,
+        query,
+        body: text ? JSON.parse(text) : undefined,
+        principal,
+      });
+    }
+    log.push({ method: request.method, path: url.pathname, status: response.status });
+    return response;
+  };
+  const url = `${origin}${gitlabDescriptor.basePath}`;
+  return { fetch, url, credential: built.credential, store: built.store as GitlabStore, connect: built.connect(url), log };
+}
