@@ -1,7 +1,18 @@
-import { AuthenticationError, BadRequestError, NotFoundError, paginate, RateLimitError, unwrap } from "@apitokens/core";
-import { type RunningSandbox, startSandbox } from "@apitokens/sandbox";
+import { inspect } from "node:util";
+import {
+  AuthenticationError,
+  BadRequestError,
+  createTokens,
+  NotFoundError,
+  paginate,
+  RateLimitError,
+  ResponseParseError,
+  SecretLostError,
+  unwrap,
+} from "@apitokens/core";
+import { createSandbox, type RunningSandbox, startSandbox } from "@apitokens/sandbox";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createDynatraceClient, type DynatraceClient, type ErrorEnvelope } from "../src/index.js";
+import { createDynatraceClient, type DynatraceClient, dynatraceAdapter, type ErrorEnvelope } from "../src/index.js";
 
 // The typed client drives the whole token lifecycle against @apitokens/sandbox over real
 // HTTP on 127.0.0.1, and every assertion on the API's answers is checked against the
@@ -126,5 +137,59 @@ describe("Dynatrace lifecycle against the sandbox", () => {
     const limited = await unwrap(once.GET("/apiTokens")).catch((e: unknown) => e);
     expect(limited).toBeInstanceOf(RateLimitError);
     expect((limited as RateLimitError<ErrorEnvelope>).retryAfterMs).toBe(1000);
+  });
+});
+
+describe("Dynatrace adapter: answers that break the spec, through the in-process sandbox", () => {
+  const inProcess = createSandbox({ seed: "dynatrace-adapter" });
+  /** A client whose create answers are replaced by `spoil` after the sandbox created the token. */
+  const spoiling = (spoil: (text: string) => string) =>
+    createDynatraceClient({
+      baseUrl: inProcess.url("dynatrace"),
+      token: inProcess.credentials.dynatrace,
+      fetch: async (input, init) => {
+        const response = await inProcess.fetch(input, init);
+        if (input.method !== "POST" || !input.url.endsWith("/apiTokens")) return response;
+        return new Response(spoil(await response.text()), { status: response.status, headers: response.headers });
+      },
+    });
+  const halfSecret = (text: string) => text.slice(0, text.indexOf('"token"') + 60);
+
+  it.each([
+    ["an empty 201", () => ""],
+    ["a {} 201", () => "{}"],
+    ["a 201 without the secret", (text: string) => JSON.stringify({ ...JSON.parse(text), token: undefined })],
+    ["a truncated 201", halfSecret],
+  ])("%s: a typed error naming only the token this call created, with no piece of its secret", async (_label, spoil) => {
+    const name = `spoilt-${Math.random().toString(36).slice(2)}`;
+    const error = await createTokens(dynatraceAdapter(spoiling(spoil)))
+      .create({ name, scopes: ["metrics.read"] })
+      .catch((e: unknown) => e);
+    const created = inProcess.state.dynatrace.all().filter((t) => t.name === name);
+    expect(created).toHaveLength(1);
+    expect(error).toBeInstanceOf(SecretLostError);
+    expect((error as SecretLostError).token.id).toBe(created[0]?.id);
+    expect((error as Error).message).toContain(`tokens.revoke("${created[0]?.id}")`);
+    const secretPart = created[0]?.secret.split(".")[2] ?? "";
+    const shown = `${inspect(error, { depth: 10 })}${JSON.stringify(error)}`;
+    for (let i = 0; i + 8 <= secretPart.length; i++) expect(shown).not.toContain(secretPart.slice(i, i + 8));
+  });
+
+  // Known problem in core's client (response-body.ts / ResponseParseError): a 2xx body cut inside a
+  // secret keeps the secret's first half in `bodySnippet`, since a shape redactor cannot recognise
+  // half a secret. The lifecycle drops the snippet (above); a raw client call still shows it.
+  // This test flips to a failure when core fixes it: then turn `it.fails` into `it`.
+  it.fails("core: a truncated create answer through the raw client keeps no piece of the secret in bodySnippet", async () => {
+    const error = await unwrap(spoiling(halfSecret).POST("/apiTokens", { body: { name: "raw-cut", scopes: ["metrics.read"] } })).catch(
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(ResponseParseError);
+    const secretPart =
+      inProcess.state.dynatrace
+        .all()
+        .find((t) => t.name === "raw-cut")
+        ?.secret.split(".")[2] ?? "";
+    const snippet = (error as ResponseParseError).bodySnippet ?? "";
+    for (let i = 0; i + 8 <= secretPart.length; i++) expect(snippet).not.toContain(secretPart.slice(i, i + 8));
   });
 });
