@@ -19,6 +19,7 @@ Options:
   --seed <text>       seed of the deterministic state (default "${CLI_DEFAULTS.seed}")
   --tokens <list>     seeded tokens per vendor, e.g. dynatrace=1200,timeweb=50
   --qernal-list <s>   Qernal list body: object (seed-era, default) or array (2025-09-15)
+  --cors              let pages on other origins call it (CORS, off by default)
   --json              print one JSON line (urls, credentials) instead of the text summary
   --help              show this help`;
 
@@ -48,6 +49,7 @@ function parse() {
       seed: { type: "string" },
       tokens: { type: "string" },
       "qernal-list": { type: "string" },
+      cors: { type: "boolean" },
       json: { type: "boolean" },
       help: { type: "boolean" },
     },
@@ -88,6 +90,7 @@ const sandbox = await startSandbox({
   seed: args.seed ?? CLI_DEFAULTS.seed,
   tokens: parseTokens(args.tokens),
   qernalListShape: listShape,
+  cors: args.cors ?? false,
 }).catch((error: unknown) => fail(`cannot start: ${(error as Error).message}`));
 running = sandbox;
 

@@ -2,6 +2,7 @@ import { type Server, STATUS_CODES } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
 import type { HttpBindings } from "@hono/node-server";
 import { ConnectionReset, type PartialAnswer } from "./http/connection-reset.js";
+import { withCors } from "./http/cors.js";
 import type { SandboxOptions } from "./options.js";
 import { buildSandbox, type Sandbox } from "./sandbox.js";
 
@@ -11,6 +12,12 @@ export interface StartSandboxOptions extends SandboxOptions {
   readonly port?: number | undefined;
   /** The interface to listen on. @default "127.0.0.1" */
   readonly host?: string | undefined;
+  /**
+   * Answers CORS preflights and adds `Access-Control-Allow-Origin: *` to every answer, so a
+   * page on another origin can call the sandbox.
+   * @default false
+   */
+  readonly cors?: boolean | undefined;
 }
 
 /** A sandbox served over HTTP. */
@@ -26,7 +33,7 @@ export interface RunningSandbox extends Sandbox {
  *
  * @example await startSandbox({ port: SERVER_DEFAULTS.port, host: SERVER_DEFAULTS.host });
  */
-export const SERVER_DEFAULTS = Object.freeze({ port: 0, host: "127.0.0.1" });
+export const SERVER_DEFAULTS = Object.freeze({ port: 0, host: "127.0.0.1", cors: false });
 
 /**
  * Starts the sandbox on a real HTTP server (loopback, an OS-picked port by default).
@@ -74,7 +81,7 @@ export async function startSandbox(options: StartSandboxOptions = {}): Promise<R
   const { port } = server.address() as AddressInfo;
   const origin = `http://${host.includes(":") ? `[${host}]` : host}:${port}`;
   const built = buildSandbox(options, origin);
-  handle = built.handle;
+  handle = options.cors ? withCors(built.handle) : built.handle;
   let closing: Promise<void> | undefined;
   return {
     ...built.sandbox,

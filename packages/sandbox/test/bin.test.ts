@@ -79,6 +79,27 @@ describe("apitokens-sandbox", () => {
     expect(run.stdout()).toContain("stopped (SIGTERM)");
   });
 
+  it("answers CORS preflights with --cors, and not without", async () => {
+    for (const [args, want] of [
+      [["--cors"], "*"],
+      [[], null],
+    ] as const) {
+      const run = start(["--port", "0", "--json", ...args]);
+      const printed = JSON.parse((await run.output("\n")).split("\n")[0] ?? "") as { origin: string };
+      const response = await fetch(`${printed.origin}/timeweb/api/v1/auth/api-keys`, {
+        method: "OPTIONS",
+        headers: {
+          origin: "http://page.example",
+          "access-control-request-method": "GET",
+          "access-control-request-headers": "authorization",
+        },
+      });
+      expect(response.headers.get("access-control-allow-origin")).toBe(want);
+      run.child.kill("SIGTERM");
+      expect(await run.exited).toBe(0);
+    }
+  });
+
   it("explains itself on --help and refuses unknown flags with exit code 2", async () => {
     const help = start(["--help"]);
     expect(await help.exited).toBe(0);
