@@ -2,14 +2,9 @@ import { describe, expect, it } from "vitest";
 import { paintFor } from "../src/format/color.js";
 import { day, table } from "../src/format/table.js";
 import type { Io } from "../src/io.js";
+import { recordingIo } from "./io.js";
 
-const io = (isTTY: boolean, env: Record<string, string> = {}): Io => ({
-  stdout: { write: () => true, isTTY },
-  stderr: { write: () => true, isTTY },
-  readStdin: async () => "",
-  env,
-  now: () => new Date(0),
-});
+const io = (isTTY: boolean, env: Record<string, string> = {}): Io => recordingIo(env, { tty: isTTY });
 
 describe("colours", () => {
   it.each([

@@ -164,7 +164,20 @@ const LEAK: Schema = {
 };
 
 /** One schema per command's success document, and the error document every command shares. */
-export const SCHEMAS = {
+type Documents =
+  | "list"
+  | "audit"
+  | "summary"
+  | "create"
+  | "rotate"
+  | "revoke"
+  | "enable"
+  | "disable"
+  | "leaked"
+  | "sandbox"
+  | "version"
+  | "error";
+export const SCHEMAS: Readonly<Record<Documents, Schema>> = {
   list: {
     type: "object",
     required: ["command", "vendors", "tokens"],
@@ -274,4 +287,4 @@ export const SCHEMAS = {
   },
   version: { type: "object", required: ["command", "version"], properties: { command: { const: "version" }, version: string } },
   error: { type: "object", required: ["command", "error"], properties: { command: { anyOf: [string, { type: "null" }] }, error: ERROR } },
-} satisfies Record<string, Schema>;
+} as unknown as Record<Documents, Schema>;

@@ -5,8 +5,9 @@ import { join } from "node:path";
 import { type RunningSandbox, startSandbox } from "@apitokens/sandbox";
 import { connect, Secret } from "apitokens";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { FileSystem, Io } from "../src/io.js";
+import type { FileSystem } from "../src/io.js";
 import { main } from "../src/main.js";
+import { recordingIo } from "./io.js";
 import { run, sandboxEnv } from "./run.js";
 
 let sandbox: RunningSandbox;
@@ -35,9 +36,8 @@ async function vendorState() {
   return { dynatrace: await list(vendors().dynatrace.tokens), timeweb: await list(vendors().timeweb.tokens) };
 }
 
-describe("a delivery that cannot work is refused before the vendor is called: nothing changes there", async () => {
+describe("a delivery that cannot work is refused before the vendor is called: nothing changes there", () => {
   const existing = () => join(dir, "exists");
-  await mkdir(dir ?? tmpdir(), { recursive: true }).catch(() => {});
   it.each([
     {
       given: "a directory that does not exist",
@@ -83,35 +83,21 @@ describe("a delivery that cannot work is refused before the vendor is called: no
 });
 
 /** An Io like the process's, whose writes to one path fail as on a full disk. */
-function failingIo(failPath: string, options: { stderrTty?: boolean; xdg: string }): Io & { out: string; err: string } {
-  const io = {
-    out: "",
-    err: "",
-    stdout: { write: (t: string) => ((io.out += t), true), isTTY: false },
-    stderr: { write: (t: string) => ((io.err += t), true), isTTY: options.stderrTty ?? false },
-    stdin: { isTTY: false },
-    async write(stream: "stdout" | "stderr", text: string) {
-      (stream === "stdout" ? io.stdout : io.stderr).write(text);
+function failingIo(failPath: string, options: { stderrTty?: boolean; xdg: string }) {
+  const files = {
+    ...fs,
+    async open(path: Parameters<typeof fs.open>[0], flags?: Parameters<typeof fs.open>[1], mode?: Parameters<typeof fs.open>[2]) {
+      const handle = await fs.open(path, flags, mode);
+      if (String(path) !== failPath) return handle;
+      return Object.assign(Object.create(handle) as fs.FileHandle, {
+        writeFile: async () => {
+          throw Object.assign(new Error("no space left on device"), { code: "ENOSPC" });
+        },
+        close: () => handle.close(),
+      });
     },
-    readStdin: async () => "",
-    ask: async () => "",
-    env: { ...env, XDG_CONFIG_HOME: options.xdg },
-    fs: {
-      ...fs,
-      async open(path: Parameters<typeof fs.open>[0], flags?: Parameters<typeof fs.open>[1], mode?: Parameters<typeof fs.open>[2]) {
-        const handle = await fs.open(path, flags, mode);
-        if (String(path) !== failPath) return handle;
-        return Object.assign(Object.create(handle) as fs.FileHandle, {
-          writeFile: async () => {
-            throw Object.assign(new Error("no space left on device"), { code: "ENOSPC" });
-          },
-          close: () => handle.close(),
-        });
-      },
-    } as FileSystem,
-    now: () => new Date(),
-  };
-  return io;
+  } as FileSystem;
+  return recordingIo({ ...env, XDG_CONFIG_HOME: options.xdg }, { fs: files, stderrTty: options.stderrTty ?? false });
 }
 
 describe("a write that fails after the vendor call never loses the secret", () => {
