@@ -1,9 +1,10 @@
-import type { CallOptions, ConnectOptions, Secret, TokenInfo, Tokens, VendorKey } from "apitokens";
-import { configFromEnvironment, ENVIRONMENT, VENDORS } from "./config.js";
+import type { CallOptions, Secret, TokenInfo, Tokens } from "apitokens";
+import { type ConnectionOptions, configFromEnvironment, parseConnectionKey } from "./config.js";
 import { useLibraryGuard } from "./error-report.js";
 import { CliError, EXIT } from "./exit-codes.js";
 import type { Io } from "./io.js";
 import { type Output, outputFor } from "./output.js";
+import { type DefinitionLike, definitions } from "./registry.js";
 import { guarded } from "./vendor-call.js";
 
 /** One configured vendor account, with its lifecycle (every failure typed). */
@@ -20,13 +21,15 @@ export interface CommandContext {
   readonly out: Output;
   /** Where the command connects: `false` configured vendors, `true` an embedded sandbox, a URL a separate sandbox. */
   readonly sandbox: boolean | string;
-  /** The configured vendors the command works on (all, or those named with --vendor), in display order. */
+  /** Every vendor definition, in display order. */
+  readonly definitions: readonly DefinitionLike[];
+  /** The configured vendors the command works on (all, or those named with --vendor/--account), in display order. */
   readonly selected: readonly Connection[];
   /** Every configured vendor, for commands that recognise secrets of any of them. */
   readonly configured: readonly Connection[];
-  /** Looks up one configured vendor (and account), for commands that name it. */
-  vendor(name: string, account?: string): Connection;
-  /** The token behind a secret, asking only the vendors whose formats match it. */
+  /** One configured vendor (`"dynatrace"`, `"dynatrace:prod"`), for commands that name it. */
+  vendor(name: string): Connection;
+  /** The token behind a secret, asking every configured vendor whose shapes match it. */
   identify(secret: string | Secret, options?: CallOptions): Promise<TokenInfo | undefined>;
   close(): Promise<void>;
 }
@@ -37,6 +40,7 @@ export interface ConnectFlags {
   readonly sandbox: boolean | string;
   readonly seed: string;
   readonly config: string | undefined;
+  /** `--vendor` values: `"dynatrace"` or `"dynatrace:prod"`. */
   readonly vendor: readonly string[];
   readonly account: string | undefined;
   /** Per-attempt time limit of vendor calls. */
@@ -44,59 +48,65 @@ export interface ConnectFlags {
   readonly json: boolean;
 }
 
-const unknownVendor = (name: string) =>
-  new CliError(`unknown vendor "${name}" (known: ${VENDORS.join(", ")})`, EXIT.usage, { input: "--vendor" });
-
 /**
- * Connects to the vendors configured in the environment, to an embedded sandbox with seeded
- * data (`--sandbox`), or to a separately started sandbox (`--sandbox URL`, `APITOKENS_SANDBOX_URL`).
+ * Connects to the vendors configured in the environment and config file, to an embedded
+ * sandbox with seeded data (`--sandbox`), or to a separately started sandbox (`--sandbox URL`,
+ * `APITOKENS_SANDBOX_URL`).
  */
 export async function openContext(io: Io, flags: ConnectFlags): Promise<CommandContext> {
-  for (const name of flags.vendor) if (!VENDORS.includes(name as VendorKey)) throw unknownVendor(name);
+  const vendors = await definitions();
+  const wanted = flags.vendor.map((name) => parseConnectionKey(name, vendors, "--vendor"));
   let close = async () => {};
-  let options: ConnectOptions;
+  let options: ConnectionOptions;
   if (flags.sandbox !== false) {
     const { sandboxOptions } = await import("./sandbox-connect.js");
-    const sandbox = await sandboxOptions(flags.sandbox, flags.seed);
+    const sandbox = await sandboxOptions(flags.sandbox, flags.seed, vendors);
     close = sandbox.close;
     options = sandbox.options;
   } else {
-    options = await configFromEnvironment(io, flags.config);
+    options = await configFromEnvironment(io, flags.config, vendors);
   }
   if (flags.timeoutMs !== undefined)
-    options = Object.fromEntries(
-      Object.entries(options).map(([key, value]) => [key, value && { ...value, timeout: flags.timeoutMs }]),
-    ) as ConnectOptions;
+    options = Object.fromEntries(Object.entries(options).map(([key, value]) => [key, { ...value, timeout: flags.timeoutMs }]));
   const { connect, isApiTokensError } = await import("apitokens");
   useLibraryGuard(isApiTokensError);
   let all: readonly Tokens[];
   try {
-    all = connect(options).all;
+    all = connect(options as never).all;
   } catch (error) {
     await close();
     throw error;
   }
-  const hostOf = (vendor: string) => {
-    const base = (options as Record<string, { baseUrl?: string } | undefined>)[vendor]?.baseUrl;
+  const hostOf = (tokens: Tokens) => {
+    const key = tokens.account ? `${tokens.vendor}:${tokens.account}` : tokens.vendor;
+    const base = options[key]?.baseUrl;
     try {
-      return base ? new URL(base).host : undefined;
+      return typeof base === "string" ? new URL(base).host : undefined;
     } catch {
       return undefined;
     }
   };
-  const configured: Connection[] = all.map((tokens) => {
-    const account = (tokens as { account?: string }).account;
-    return { vendor: tokens.vendor, account, tokens: guarded(tokens, { account, host: hostOf(tokens.vendor) }) };
-  });
-  const selected = configured.filter(
-    (c) => (flags.vendor.length === 0 || flags.vendor.includes(c.vendor)) && (flags.account === undefined || c.account === flags.account),
-  );
+  const configured: Connection[] = all.map((tokens) => ({
+    vendor: tokens.vendor,
+    account: tokens.account,
+    tokens: guarded(tokens, { account: tokens.account, host: hostOf(tokens) }),
+  }));
+  const matches = (c: Connection) =>
+    (wanted.length === 0 || wanted.some((w) => w.vendor.key === c.vendor && (w.account === undefined || w.account === c.account))) &&
+    (flags.account === undefined || c.account === flags.account);
+  const selected = configured.filter(matches);
+  const hint = vendors.map((v) => `${v.key}: ${v.settings.find((s) => s.type === "secret")?.env ?? "a config file entry"}`).join(", ");
   if (selected.length === 0) {
     await close();
-    const hint = VENDORS.map((v) => `${v}: ${ENVIRONMENT[v].token}`).join(", ");
+    if (flags.account !== undefined && configured.length)
+      throw new CliError(
+        `no configured vendor has an account "${flags.account}" (configured: ${configured.map((c) => (c.account ? `${c.vendor}:${c.account}` : c.vendor)).join(", ")})`,
+        EXIT.usage,
+        { input: "--account" },
+      );
     throw new CliError(
       flags.vendor.length
-        ? `${flags.vendor.join(", ")} is not configured (set its credential: ${hint})`
+        ? `${flags.vendor.join(", ")} is not configured (set its credential: ${hint}, or a config file entry)`
         : `no vendor is configured: set a credential (${hint}) or a config file, or try --sandbox`,
     );
   }
@@ -104,13 +114,28 @@ export async function openContext(io: Io, flags: ConnectFlags): Promise<CommandC
     io,
     out: outputFor(io, flags.json),
     sandbox: flags.sandbox,
+    definitions: vendors,
     selected,
     configured,
-    vendor(name, account = flags.account) {
-      if (!VENDORS.includes(name as VendorKey)) throw new CliError(`unknown vendor "${name}" (known: ${VENDORS.join(", ")})`);
-      const found = configured.find((c) => c.vendor === name && (account === undefined || c.account === account));
-      if (!found) throw new CliError(`${name} is not configured: set ${ENVIRONMENT[name as VendorKey].token} (or use --sandbox)`);
-      return found;
+    vendor(name) {
+      const { vendor, account = flags.account } = parseConnectionKey(name, vendors, "<vendor>");
+      const candidates = configured.filter((c) => c.vendor === vendor.key && (account === undefined || c.account === account));
+      const secret = vendor.settings.find((s) => s.type === "secret")?.env;
+      if (candidates.length === 0)
+        throw new CliError(
+          account === undefined
+            ? `${vendor.key} is not configured: set ${secret ?? "its config file entry"} (or use --sandbox)`
+            : `${vendor.key} has no configured account "${account}"`,
+          EXIT.usage,
+          { input: name },
+        );
+      if (candidates.length > 1)
+        throw new CliError(
+          `${vendor.key} has several accounts (${candidates.map((c) => c.account).join(", ")}): name one, e.g. ${vendor.key}:${candidates[0]?.account} or --account ${candidates[0]?.account}`,
+          EXIT.usage,
+          { input: name },
+        );
+      return candidates[0] as Connection;
     },
     async identify(secret, callOptions) {
       for (const { tokens } of configured) {

@@ -39,9 +39,8 @@ export interface CallSite {
  * The library's `isApiTokensError` guard, installed when the library is loaded (an
  * `ApiTokensError` cannot exist before): `--help` and usage errors never load a vendor.
  */
-let isApiTokensError: (value: unknown) => value is Error & { vendor?: string; operation?: string } = (
-  _value: unknown,
-): _value is Error => false;
+let isApiTokensError: (value: unknown) => value is Error & { vendor?: string; operation?: string } = (_value: unknown): _value is Error =>
+  false;
 
 /** Installs the library's guard (called once `apitokens` is imported). */
 export function useLibraryGuard(guard: (value: unknown) => boolean): void {

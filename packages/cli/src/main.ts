@@ -26,31 +26,37 @@ export function version(): string {
 }
 
 async function mainHelp(): Promise<string> {
-  const { ENVIRONMENT, VENDORS } = await import("./config.js");
-  const env = VENDORS.map((v) => `  ${v.padEnd(10)} ${Object.values(ENVIRONMENT[v]).join(", ")}`).join("\n");
+  const { environmentHelp } = await import("./config.js");
+  const vendors = await (await import("./registry.js")).definitions();
+  const env = environmentHelp(vendors);
+  const names = vendors.map((v) => v.name);
   return `Usage: apitokens <command> [options]
 
-One inventory, audit, rotation and leak response for API tokens at Timeweb Cloud, Qernal,
-Dynatrace and Sematext.
+One inventory, audit, rotation and leak response for API tokens at ${names.slice(0, -1).join(", ")}
+and ${names.at(-1)}.
 
 Commands:
-${[...COMMANDS.map((c) => [c.name, c.summary]), ["sandbox", "run the local emulator of the four vendors"]].map(([n, s]) => `  ${String(n).padEnd(9)} ${s}`).join("\n")}
+${[...COMMANDS.map((c) => [c.name, c.summary]), ["sandbox", "run the local emulator of the vendors' token APIs"]].map(([n, s]) => `  ${String(n).padEnd(9)} ${s}`).join("\n")}
 
 Options for every command:
   --sandbox [URL]    an embedded sandbox with seeded data (no account needed), or the one
                      started separately at URL (also: APITOKENS_SANDBOX_URL)
   --seed <seed>      the embedded sandbox's seed (default "demo")
-  --vendor <v>       only this vendor (repeatable): ${VENDORS.join(", ")}
-  --account <name>   only this account of a vendor with several
+  --vendor <v>       only this vendor (repeatable), or one account: dynatrace:prod
+                     (${vendors.map((v) => v.key).join(", ")})
+  --account <name>   only this account of vendors with several
   --json             one JSON document on stdout (errors too); human text goes to stderr
   --timeout <t>      time limit per vendor request, e.g. 10s, 2m (default 30s)
   --config <file>    config file (default $APITOKENS_CONFIG or ~/.config/apitokens/config.json)
   -h, --help         help for a command: apitokens <command> --help
   --version          the version
 
-Credentials come from environment variables or the config file, never from flags:
+Credentials come from environment variables (one account per vendor) or the config file,
+never from flags:
 ${env}
-The config file is JSON: {"dynatrace": {"baseUrl": "…", "token": "…"}, "sematext": {"region": "eu", "appId": 42, "token": "…"}, …}
+The config file is JSON, one entry per vendor or per account ("<vendor>:<account>"), whose keys
+are the settings' names: ${vendors.map((v) => `${v.key}: ${v.settings.map((s) => s.key).join("/")}`).join("; ")}.
+  {"dynatrace:prod": {"baseUrl": "https://abc12345.live.dynatrace.com", "token": "dt0c01…"}}
 
 Exit codes: 0 ok, 1 audit findings, 2 usage (nothing was sent), 3 a vendor call failed,
 4 leaked: not found, 5 leaked: still active, 6 a new secret went to the fallback place.

@@ -1,7 +1,6 @@
 /**
  * The facade's vendor registry (`vendors` from `apitokens`): the one list of vendors, their
- * settings, secret formats and scope hints. Read here so the rest of the CLI stays typed
- * against the contract while the registry lands.
+ * settings, secret formats and scope hints. The CLI keeps no list of its own.
  */
 
 /** One thing a vendor connection is configured with (see `VendorSetting` in `@apitokens/core`). */
@@ -32,8 +31,8 @@ export interface DefinitionLike {
   readonly scopes?: { readonly examples: readonly string[]; readonly allowed?: readonly string[]; readonly required?: boolean };
 }
 
-/** Every vendor definition in display order, or `undefined` while the facade has no registry. */
-export async function definitions(): Promise<readonly DefinitionLike[] | undefined> {
-  const facade = (await import("apitokens")) as { vendors?: readonly DefinitionLike[] };
-  return Array.isArray(facade.vendors) ? facade.vendors : undefined;
+/** Every vendor definition, in the one display order. */
+export async function definitions(): Promise<readonly DefinitionLike[]> {
+  const { vendors } = await import("apitokens");
+  return vendors as readonly DefinitionLike[];
 }

@@ -1,21 +1,33 @@
-import type { ConnectOptions } from "apitokens";
+import type { ConnectionOptions } from "./config.js";
 import { CliError, EXIT } from "./exit-codes.js";
+import type { DefinitionLike } from "./registry.js";
 
-/** Connect options for every vendor of a sandbox, and how to stop it (a no-op for one we did not start). */
+/** Connect options for every vendor the sandbox serves, and how to stop it (a no-op for one we did not start). */
 export interface SandboxConnection {
-  readonly options: ConnectOptions;
+  readonly options: ConnectionOptions;
   close(): Promise<void>;
+}
+
+/** What the CLI reads of a sandbox: its own per-vendor connect options where it offers them, else its URLs and credentials. */
+interface SandboxLike {
+  readonly origin: string;
+  connectOptions?(vendor: string, account?: string): Record<string, unknown>;
+  url(vendor: string): string;
+  readonly tokenUrl?: string;
+  readonly credentials: Readonly<Record<string, string>>;
+  readonly sematextApps?: readonly number[];
 }
 
 /**
  * An embedded sandbox with seeded data (`true`), or a separately started one at `url`: its
- * index (`GET /`) says its seed, from which the same credentials are derived.
+ * index (`GET /`) says its seed, from which the same credentials are derived in-process.
  */
-export async function sandboxOptions(where: true | string, seed: string): Promise<SandboxConnection> {
-  const { createSandbox, startSandbox } = await import("@apitokens/sandbox");
+export async function sandboxOptions(where: true | string, seed: string, vendors: readonly DefinitionLike[]): Promise<SandboxConnection> {
+  const module = await import("@apitokens/sandbox");
+  const served = new Set<string>(module.VENDORS);
   if (where === true) {
-    const sandbox = await startSandbox({ port: 0, seed });
-    return { options: optionsOf(sandbox), close: () => sandbox.close() };
+    const sandbox = await module.startSandbox({ port: 0, seed });
+    return { options: optionsOf(sandbox as unknown as SandboxLike, vendors, served), close: () => sandbox.close() };
   }
   const origin = new URL(where).origin;
   let index: { seed?: unknown };
@@ -33,21 +45,27 @@ export async function sandboxOptions(where: true | string, seed: string): Promis
   }
   if (typeof index?.seed !== "string")
     throw new CliError(`${origin} is not a seeded apitokens sandbox (its index names no seed)`, EXIT.failure, { input: "--sandbox" });
-  return { options: optionsOf(createSandbox({ seed: index.seed, origin })), close: async () => {} };
+  const twin = module.createSandbox({ seed: index.seed, origin }) as unknown as SandboxLike;
+  return { options: optionsOf(twin, vendors, served), close: async () => {} };
 }
 
-type SandboxLike = {
-  url(vendor: "timeweb" | "qernal" | "dynatrace" | "sematext"): string;
-  readonly tokenUrl: string;
-  readonly credentials: { readonly timeweb: string; readonly qernal: string; readonly dynatrace: string; readonly sematext: string };
-  readonly sematextApps: readonly number[];
-};
-
-function optionsOf(sandbox: SandboxLike): ConnectOptions {
-  return {
-    timeweb: { baseUrl: sandbox.url("timeweb"), token: sandbox.credentials.timeweb },
-    qernal: { baseUrl: sandbox.url("qernal"), tokenUrl: sandbox.tokenUrl, token: sandbox.credentials.qernal },
-    dynatrace: { baseUrl: sandbox.url("dynatrace"), token: sandbox.credentials.dynatrace },
-    sematext: { baseUrl: sandbox.url("sematext"), token: sandbox.credentials.sematext, appId: sandbox.sematextApps },
-  };
+/** Each served vendor's options, by its settings: the sandbox's own `connectOptions` where it has them. */
+export function optionsOf(sandbox: SandboxLike, vendors: readonly DefinitionLike[], served: ReadonlySet<string>): ConnectionOptions {
+  const options: ConnectionOptions = {};
+  for (const vendor of vendors) {
+    if (!served.has(vendor.key)) continue;
+    if (sandbox.connectOptions) {
+      options[vendor.key] = sandbox.connectOptions(vendor.key);
+      continue;
+    }
+    const values: Record<string, unknown> = {};
+    for (const setting of vendor.settings) {
+      if (setting.type === "secret") values[setting.key] = sandbox.credentials[vendor.key];
+      else if (setting.key === "baseUrl") values[setting.key] = sandbox.url(vendor.key);
+      else if (setting.key === "tokenUrl") values[setting.key] = sandbox.tokenUrl;
+      else if (setting.type === "integers") values[setting.key] = sandbox.sematextApps;
+    }
+    options[vendor.key] = values;
+  }
+  return options;
 }

@@ -6,8 +6,7 @@ import { CliError, EXIT, type ExitCode } from "../exit-codes.js";
 import { paintFor } from "../format/color.js";
 import { table } from "../format/table.js";
 import { type TokenJson, tokenJson } from "../json.js";
-import { type Candidate, fingerprint, scan } from "../leak-scan.js";
-import { definitions } from "../registry.js";
+import { type Candidate, scan } from "../leak-scan.js";
 
 /** What became of a leaked secret; the worst one decides the exit code. */
 export type LeakStatus = "active" | "disabled" | "expired" | "deleted" | "not-found" | "unchecked" | "error";
@@ -118,30 +117,9 @@ fingerprint, status, action?, token?, reason?, error?}], summary: {<status>: n}}
             throw new CliError(`cannot read ${source} (${error.code ?? error.message})`, EXIT.usage, { input: source });
           });
     if (text.trim() === "") throw new CliError(`${where} is empty`, EXIT.usage, { input: source });
-    const vendors = await definitions();
-    const candidates = vendors
-      ? scan(text, vendors)
-      : // Until the registry lists secret formats: one secret, asked of every configured vendor.
-        [
-          {
-            vendor: "",
-            format: "secret",
-            value: text.trim(),
-            line: 1,
-            column: 1,
-            occurrences: 1,
-            public: undefined,
-            fingerprint: fingerprint(text.trim()),
-          },
-        ];
+    const candidates = scan(text, context.definitions);
     const secrets: LeakJson[] = [];
-    for (const candidate of candidates) {
-      if (candidate.vendor === "") {
-        const token = await context.identify(candidate.value).catch(() => undefined);
-        const vendor = token?.vendor ?? "unknown";
-        secrets.push(await check(context, flags, { ...candidate, vendor }));
-      } else secrets.push(await check(context, flags, candidate));
-    }
+    for (const candidate of candidates) secrets.push(await check(context, flags, candidate));
     const summary = Object.fromEntries(STATUSES.map((s) => [s, secrets.filter((x) => x.status === s).length]));
     out.document({ command: "leaked", source: where, secrets, summary });
     if (!out.json) {

@@ -67,7 +67,7 @@ With --json: {command, token, reconciled, secret: {delivered, path | value}}.`,
       throw new CliError(`--name is required: apitokens create ${vendor} --name <name>`, EXIT.usage, { input: "--name" });
     const expiresAt = typeof flags.expires === "string" ? parseExpiry(flags.expires, context.io.now()) : undefined;
     const scopes = Array.isArray(flags.scope) ? flags.scope.map(String) : undefined;
-    await checkScopes(vendor, connection.tokens, scopes);
+    await checkScopes(connection.vendor, connection.tokens, scopes);
     if (expiresAt && !connection.tokens.capabilities.createFields.includes("expiresAt"))
       throw new CliError(`--expires: ${connection.tokens.vendorName} tokens cannot be given an expiry`, EXIT.usage, { input: "--expires" });
     const delivery = await prepareDelivery(context.io, flags);

@@ -13,7 +13,7 @@ export async function checkScopes(vendor: string, tokens: Tokens, scopes: readon
   if (scopes?.length && !accepts)
     throw new CliError(`--scope: ${tokens.vendorName} tokens have no scopes; leave --scope out`, EXIT.usage, { input: "--scope" });
   if (!accepts) return;
-  const hints = (await definitions())?.find((definition) => definition.key === vendor)?.scopes;
+  const hints = (await definitions()).find((definition) => definition.key === vendor)?.scopes;
   if (!hints) return;
   const examples = hints.examples.map((s) => `--scope ${s}`).join(" ");
   if (hints.required && !scopes?.length)
