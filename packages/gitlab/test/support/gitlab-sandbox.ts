@@ -1,14 +1,14 @@
-// The GitLab emulator behind an in-process `fetch`, routed by the operations of specs/gitlab.yaml.
-// The sandbox does not register GitLab yet (its vendor list, bundled specs and compiled
-// validators are written per vendor by hand), so this test harness stands in for
-// `createSandbox().url("gitlab")`: same emulator, same descriptor; no Ajv validation of requests.
+// The sandbox's GitLab descriptor (store, seed, credential, emulator, connect extras) behind an
+// in-process `fetch`, routed by the operations of specs/gitlab.yaml. It stands in for
+// `createSandbox().connectOptions("gitlab")` until the sandbox's descriptor registry is committed
+// (it was mid-change when these tests were written); no Ajv validation of requests here.
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { parse } from "yaml";
 import type { OpenApiDocument } from "../../../sandbox/src/openapi/document.js";
 import { operationsOf } from "../../../sandbox/src/openapi/operations.js";
 import { Random } from "../../../sandbox/src/random.js";
-import { gitlabDescriptor } from "../../../sandbox/src/vendors/gitlab/descriptor.js";
+import { gitlab } from "../../../sandbox/src/vendors/gitlab/descriptor.js";
 import type { GitlabStore } from "../../../sandbox/src/vendors/gitlab/store.js";
 
 const SPEC = fileURLToPath(new URL("../../../../specs/gitlab.yaml", import.meta.url));
@@ -31,18 +31,15 @@ const value = (name: string, text: string): unknown =>
 export function gitlabSandbox(options: { seed?: string; count?: number; now?: () => number } = {}): GitlabSandbox {
   const now = options.now ?? Date.now;
   const seed = options.seed ?? "gitlab-test";
-  const built = gitlabDescriptor.build({
-    random: new Random(`${seed}:gitlab`),
-    seedRandom: new Random(`${seed}:gitlab:seed`),
-    anchor: now() - (now() % 86_400_000),
-    count: options.count ?? 0,
-    now,
-  });
+  const store = gitlab.createStore(new Random(`${seed}:gitlab`));
+  const seeded = gitlab.seed(store, new Random(`${seed}:gitlab:seed`), now() - (now() % 86_400_000), options.count ?? 0);
   const origin = "http://sandbox.invalid";
+  const context = { store, seeded, now, random: (label: string) => new Random(`${seed}:${label}`), options: {}, root: `${origin}/gitlab` };
+  const emulator = gitlab.emulator(context);
   const log: GitlabSandbox["log"] = [];
   const routes = operations.map((operation) => ({
     operation,
-    pattern: new RegExp(`^${gitlabDescriptor.basePath}${operation.path.replace(/\{([^}]+)\}/g, "(?<$1>[^/]+)")}$`),
+    pattern: new RegExp(`^${`/gitlab${gitlab.basePath}`}${operation.path.replace(/\{([^}]+)\}/g, "(?<$1>[^/]+)")}$`),
   }));
   const fetch = async (input: Request | string | URL, init?: RequestInit): Promise<Response> => {
     const request = input instanceof Request && init === undefined ? input : new Request(input, init);
@@ -53,7 +50,6 @@ export function gitlabSandbox(options: { seed?: string; count?: number; now?: ()
       .sort((a, b) => (a.operation.path.includes("/self") ? -1 : 0) - (b.operation.path.includes("/self") ? -1 : 0))
       .find((r) => r.pattern.test(url.pathname));
     if (!route) return new Response(JSON.stringify({ message: "404 Not Found" }), { status: 404 });
-    const emulator = built.emulator;
     const principal = emulator.authenticate(request, route.operation);
     let response: Response;
     if (principal instanceof Response) response = principal;
@@ -77,6 +73,7 @@ export function gitlabSandbox(options: { seed?: string; count?: number; now?: ()
     log.push({ method: request.method, path: url.pathname, status: response.status });
     return response;
   };
-  const url = `${origin}${gitlabDescriptor.basePath}`;
-  return { fetch, url, credential: built.credential, store: built.store as GitlabStore, connect: built.connect(url), log };
+  const url = `${origin}/gitlab${gitlab.basePath}`;
+  const extras = gitlab.connectExtras?.(context) as { projectIds: number[]; groupIds: number[] };
+  return { fetch, url, credential: gitlab.credential(seeded), store, connect: { baseUrl: url, ...extras }, log };
 }

@@ -319,8 +319,7 @@ export function gitlabEmulator({ store, now }: GitlabEmulatorOptions): Emulator<
   };
 
   return {
-    // The sandbox's `Vendor` list is written by hand and does not name GitLab yet (registration is manual).
-    vendor: "gitlab" as Emulator["vendor"],
+    vendor: "gitlab",
     mediaType: "application/json",
     authenticate,
     badRequest: (problems: readonly Problem[]) =>
