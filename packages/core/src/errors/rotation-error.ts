@@ -56,7 +56,7 @@ export class RotationError extends ApiTokensError {
   constructor(message: string, options: RotationErrorOptions) {
     super(message, options);
     this.state = options.state;
-    this.tokenId = options.tokenId;
+    this.tokenId = this.redact(options.tokenId);
     this.oldSecretWorks = options.oldSecretWorks;
     this.replacement = options.replacement;
     this.lostReplacement = options.lostReplacement;

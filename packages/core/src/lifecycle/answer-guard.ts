@@ -1,5 +1,6 @@
 import type { ErrorContext } from "../errors/api-tokens-error.js";
 import { ResponseParseError } from "../errors/response-parse-error.js";
+import { ResponseShapeError } from "../errors/response-shape-error.js";
 
 /**
  * The typed error for a success answer that lacks a field the lifecycle relies on (an empty or
@@ -8,8 +9,14 @@ import { ResponseParseError } from "../errors/response-parse-error.js";
  *
  * @example if (typeof body?.token !== "string") throw answerLacks("token", { ...context, operation: "POST /apiTokens" }, 201);
  */
-export function answerLacks(field: string, context: ErrorContext, status: number): ResponseParseError {
-  return new ResponseParseError(`${status} without \`${field}\`, which the spec promises`, { ...context, status });
+export function answerLacks(field: string, context: ErrorContext, status: number): ResponseShapeError {
+  const pointer = `/${field.replace(/\[\]/g, "/-").split(".").join("/")}`;
+  return new ResponseShapeError(`${status} without \`${field}\`, which the spec promises`, {
+    ...context,
+    status,
+    pointer,
+    expected: "a non-empty value",
+  });
 }
 
 /** A non-empty string, or `undefined`. */
