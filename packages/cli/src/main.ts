@@ -25,15 +25,11 @@ export function version(): string {
   return manifest.version;
 }
 
-async function mainHelp(): Promise<string> {
-  const { environmentHelp } = await import("./config.js");
-  const vendors = await (await import("./registry.js")).definitions();
-  const env = environmentHelp(vendors);
-  const names = vendors.map((v) => v.name);
+/** The general help: commands and global flags. Loads no vendor (`apitokens help config` does). */
+function mainHelp(): string {
   return `Usage: apitokens <command> [options]
 
-One inventory, audit, rotation and leak response for API tokens at ${names.slice(0, -1).join(", ")}
-and ${names.at(-1)}.
+One inventory, audit, rotation and leak response for API tokens across vendors.
 
 Commands:
 ${[...COMMANDS.map((c) => [c.name, c.summary]), ["sandbox", "run the local emulator of the vendors' token APIs"]].map(([n, s]) => `  ${String(n).padEnd(9)} ${s}`).join("\n")}
@@ -43,7 +39,6 @@ Options for every command:
                      started separately at URL (also: APITOKENS_SANDBOX_URL)
   --seed <seed>      the embedded sandbox's seed (default "demo")
   --vendor <v>       only this vendor (repeatable), or one account: dynatrace:prod
-                     (${vendors.map((v) => v.key).join(", ")})
   --account <name>   only this account of vendors with several
   --json             one JSON document on stdout (errors too); human text goes to stderr
   --timeout <t>      time limit per vendor request, e.g. 10s, 2m (default 30s)
@@ -51,16 +46,37 @@ Options for every command:
   -h, --help         help for a command: apitokens <command> --help
   --version          the version
 
-Credentials come from environment variables (one account per vendor) or the config file,
-never from flags:
-${env}
-The config file is JSON, one entry per vendor or per account ("<vendor>:<account>"), whose keys
-are the settings' names: ${vendors.map((v) => `${v.key}: ${v.settings.map((s) => s.key).join("/")}`).join("; ")}.
-  {"dynatrace:prod": {"baseUrl": "https://abc12345.live.dynatrace.com", "token": "dt0c01…"}}
+Credentials come from environment variables or a config file, never from flags; each
+vendor's variables and config keys: apitokens help config
 
 Exit codes: 0 ok, 1 audit findings, 2 usage (nothing was sent), 3 a vendor call failed,
 4 leaked: not found, 5 leaked: still active, 6 a new secret went to the fallback place.
 NO_COLOR turns colours off.`;
+}
+
+/** `apitokens help config`: every vendor's settings, from the registry. */
+async function configHelp(): Promise<string> {
+  const vendors = await (await import("./registry.js")).definitions();
+  const lines = vendors.map((v) => {
+    const settings = v.settings.map(
+      (s) =>
+        `    ${s.env.padEnd(20)} ${s.key.padEnd(9)} ${s.required ? "required; " : ""}${s.description}${s.values ? ` (${s.values.join(", ")})` : ""}${s.example ? ` e.g. ${s.example}` : ""}`,
+    );
+    return [`  ${v.key} (${v.name}):`, ...settings].join("\n");
+  });
+  return `Usage: apitokens help config
+
+Each vendor is configured by environment variables (one account) or by an entry in the config
+file (JSON at --config, $APITOKENS_CONFIG or ~/.config/apitokens/config.json, mode 0600),
+keyed by the vendor ("dynatrace") or by vendor and account ("dynatrace:prod") for several.
+An entry's keys are the settings' names; an unknown vendor or key is an error.
+
+  environment variable  config key
+${lines.join("\n")}
+
+Example:
+  {"dynatrace:prod": {"token": "dt0c01…", "baseUrl": "https://abc12345.live.dynatrace.com"},
+   "dynatrace:staging": {"token": "dt0c01…", "baseUrl": "https://xyz98765.live.dynatrace.com"}}`;
 }
 
 /**
@@ -117,7 +133,7 @@ function usageError(error: unknown, command: string): CliError {
     case "ERR_PARSE_ARGS_UNKNOWN_OPTION":
       return new CliError(`unknown flag ${flag}${command ? ` for "apitokens ${command}"` : ""}; ${help}`, EXIT.usage, { input: flag });
     case "ERR_PARSE_ARGS_INVALID_OPTION_VALUE":
-      return /argument missing/.test(e.message ?? "")
+      return /argument missing|ambiguous/.test(e.message ?? "")
         ? new CliError(`${flag} needs a value; ${help}`, EXIT.usage, { input: flag })
         : new CliError(`${flag} takes no value; ${help}`, EXIT.usage, { input: flag });
     default:
@@ -164,7 +180,13 @@ async function dispatch(argv: readonly string[], io: Io, state: { written: boole
     state.written = values.json === true;
     return runSandbox(io, port, typeof values.seed === "string" ? values.seed : "demo", values.json === true);
   }
-  if (!command) return print(io, await mainHelp(), name === undefined && !values.help ? EXIT.usage : EXIT.ok);
+  if (name === "help" && positionals[1] === "config") return print(io, await configHelp());
+  if (name === "help" && positionals[1] !== undefined) {
+    const topic = COMMANDS.find((c) => c.name === positionals[1]);
+    if (!topic) throw new CliError(`no help on "${positionals[1]}"; try apitokens help config or apitokens <command> --help`);
+    return print(io, (await topic.load()).help);
+  }
+  if (!command) return print(io, mainHelp(), name === undefined && !values.help ? EXIT.usage : EXIT.ok);
   if (values.help) return print(io, command.help);
   const args = positionals.slice(1);
   const missing = command.positionals[args.length];
