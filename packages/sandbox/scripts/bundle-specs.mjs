@@ -1,16 +1,16 @@
 #!/usr/bin/env node
 /**
- * Bundles the four hand-written specs into the sandbox, so it runs without reading files and
+ * Bundles the specs of the emulated vendors into the sandbox, so it runs without reading files and
  * depends on the specs, never on the client packages.
  *
- *   node scripts/bundle-specs.mjs           write src/generated/specs.ts
+ *   node scripts/bundle-specs.mjs           write src/generated/{specs,validators,vendors}.ts
  *   node scripts/bundle-specs.mjs --check   fail (exit 1) if the committed file differs
  *
  * Prose (description, summary, examples) is dropped: the sandbox validates and routes with
  * what is left, and the bundle stays small. Turbo runs it with inputs = specs/*.yaml and this
  * file (packages/sandbox/turbo.json).
  */
-import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { access, mkdir, readdir, readFile, writeFile } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parse as parseYaml } from "yaml";
@@ -20,7 +20,32 @@ const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, "../../..");
 const output = resolve(here, "../src/generated/specs.ts");
 const validatorsOutput = resolve(here, "../src/generated/validators.ts");
-const VENDORS = ["dynatrace", "qernal", "sematext", "timeweb"];
+const vendorsOutput = resolve(here, "../src/generated/vendors.ts");
+
+/**
+ * The emulated vendors: every folder `src/vendors/<vendor>/` with a `descriptor.ts` (which
+ * exports `const <vendor>`), in alphabetical order. Its spec is `specs/<vendor>.yaml`.
+ */
+async function emulatedVendors() {
+  const folders = await readdir(resolve(here, "../src/vendors"), { withFileTypes: true });
+  const vendors = [];
+  for (const folder of folders
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name)
+    .sort()) {
+    const exists = (path) =>
+      access(path).then(
+        () => true,
+        () => false,
+      );
+    if (!(await exists(resolve(here, "../src/vendors", folder, "descriptor.ts")))) continue;
+    if (!(await exists(resolve(root, "specs", `${folder}.yaml`))))
+      throw new Error(`src/vendors/${folder}/ has no spec: specs/${folder}.yaml is missing`);
+    vendors.push(folder);
+  }
+  return vendors;
+}
+const VENDORS = await emulatedVendors();
 
 /** Keys that hold documentation only. */
 const PROSE = new Set(["description", "summary", "example", "examples", "externalDocs", "tags", "license", "contact"]);
@@ -82,6 +107,17 @@ const files = [
     `${BANNER}\n/** The OpenAPI documents, without prose, keyed by vendor. */\nexport const specs: Readonly<Record<"${VENDORS.join('" | "')}", unknown>> = ${JSON.stringify(specs, null, 2)};\n`,
   ],
   [validatorsOutput, `${BANNER}${compileValidators(specs)}`],
+  [
+    vendorsOutput,
+    [
+      BANNER,
+      ...VENDORS.map((vendor) => `import { ${vendor} } from "../vendors/${vendor}/descriptor.js";`),
+      "",
+      "/** Every emulated vendor's descriptor, by key, in alphabetical order: the folders `src/vendors/<vendor>/` with a `descriptor.ts`. */",
+      `export const descriptors = { ${VENDORS.join(", ")} } as const;`,
+      "",
+    ].join("\n"),
+  ],
 ];
 let stale = false;
 for (const [file, text] of files) {

@@ -1,26 +1,37 @@
 #!/usr/bin/env node
-// The `apitokens-sandbox` command: starts the sandbox in the foreground until Ctrl-C.
+// The `apitokens-sandbox` command: starts the sandbox in the foreground until Ctrl-C. Its
+// vendor list, vendor flags and printed connect options come from the vendor descriptors.
 import { parseArgs } from "node:util";
+import type { SandboxOptions } from "./options.js";
 import { type RunningSandbox, startSandbox } from "./start.js";
-import type { Vendor } from "./vendors.js";
-import { isVendor, VENDORS } from "./vendors.js";
+import type { BinFlag } from "./vendors/descriptor.js";
+import { DESCRIPTORS, isVendor, VENDORS, type Vendor } from "./vendors.js";
 
 /** What the command does without flags, as data. */
-const CLI_DEFAULTS = Object.freeze({ port: 4747, host: "127.0.0.1", seed: "demo" });
+const CLI_DEFAULTS = Object.freeze({ port: 4747, host: "127.0.0.1", seed: "demo", latency: 0 });
+
+/** The vendor-specific flags every descriptor declares. */
+const VENDOR_FLAGS: readonly BinFlag[] = VENDORS.flatMap((vendor) => DESCRIPTORS[vendor].flags ?? []);
+const names = VENDORS.map((vendor) => DESCRIPTORS[vendor].displayName);
+const column = (text: string) => text.padEnd(20);
 
 const USAGE = `Usage: apitokens-sandbox [options]
 
-Starts local, stateful emulators of the Timeweb Cloud, Qernal, Dynatrace and Sematext token
-APIs on one HTTP server, prints their base URLs and credentials, and runs until Ctrl-C.
+Starts local, stateful emulators of the ${names.slice(0, -1).join(", ")} and ${names.at(-1)} token
+APIs on one HTTP server, prints what a client needs for each (its connect options: base URL,
+token and extras such as a token URL), and runs until Ctrl-C.
 
 Options:
   --port <n>          port to listen on; 0 picks a free one (default ${CLI_DEFAULTS.port})
   --host <address>    interface to listen on (default ${CLI_DEFAULTS.host})
   --seed <text>       seed of the deterministic state (default "${CLI_DEFAULTS.seed}")
-  --tokens <list>     seeded tokens per vendor, e.g. dynatrace=1200,timeweb=50
-  --qernal-list <s>   Qernal list body: object (seed-era, default) or array (2025-09-15)
+  --tokens <n|list>   seeded tokens for every vendor (e.g. 20000), or per vendor
+                      (e.g. dynatrace=1200,timeweb=50); vendors: ${VENDORS.join(", ")}
+  --accounts <list>   named accounts per vendor, e.g. dynatrace=prod+staging,timeweb=a+b
+  --latency <ms>      a fixed delay before every answer (default ${CLI_DEFAULTS.latency})
   --cors              let pages on other origins call it (CORS, off by default)
-  --json              print one JSON line (urls, credentials) instead of the text summary
+${VENDOR_FLAGS.map((flag) => `  ${column(`--${flag.flag} <${flag.choices.join("|")}>`)}${flag.help}`).join("\n")}
+  --json              print one JSON document (connect options per vendor) instead of text
   --help              show this help`;
 
 function fail(message: string): never {
@@ -28,36 +39,49 @@ function fail(message: string): never {
   process.exit(2);
 }
 
-function parseTokens(text: string | undefined): Partial<Record<Vendor, number>> | undefined {
+/** `--tokens 20000` or `--tokens dynatrace=1200,timeweb=50`. */
+function parseTokens(text: string | undefined): SandboxOptions["tokens"] {
   if (text === undefined) return undefined;
+  if (/^\d+$/.test(text)) return Number(text);
   const counts: Partial<Record<Vendor, number>> = {};
   for (const item of text.split(",")) {
     const [vendor = "", count = ""] = item.split("=");
     if (!isVendor(vendor) || !/^\d+$/.test(count))
-      fail(`--tokens expects vendor=count pairs (vendors: ${VENDORS.join(", ")}), got "${item}"`);
+      fail(`--tokens expects a count or vendor=count pairs (vendors: ${VENDORS.join(", ")}), got "${item}"`);
     counts[vendor] = Number(count);
   }
   return counts;
 }
 
-let args: ReturnType<typeof parse>;
-function parse() {
-  return parseArgs({
+/** `--accounts dynatrace=prod+staging,timeweb=a`. */
+function parseAccounts(text: string | undefined): SandboxOptions["accounts"] {
+  if (text === undefined) return undefined;
+  const accounts: Partial<Record<Vendor, string[]>> = {};
+  for (const item of text.split(",")) {
+    const [vendor = "", list = ""] = item.split("=");
+    if (!isVendor(vendor) || !list) fail(`--accounts expects vendor=name+name pairs (vendors: ${VENDORS.join(", ")}), got "${item}"`);
+    accounts[vendor] = list.split("+");
+  }
+  return accounts;
+}
+
+let args: Record<string, string | boolean | undefined>;
+try {
+  args = parseArgs({
     options: {
       port: { type: "string" },
       host: { type: "string" },
       seed: { type: "string" },
       tokens: { type: "string" },
-      "qernal-list": { type: "string" },
+      accounts: { type: "string" },
+      latency: { type: "string" },
       cors: { type: "boolean" },
+      ...Object.fromEntries(VENDOR_FLAGS.map((flag) => [flag.flag, { type: "string" as const }])),
       json: { type: "boolean" },
       help: { type: "boolean" },
     },
     strict: true,
   }).values;
-}
-try {
-  args = parse();
 } catch (error) {
   fail((error as Error).message);
 }
@@ -65,11 +89,19 @@ if (args.help) {
   process.stdout.write(`${USAGE}\n`);
   process.exit(0);
 }
-const port = args.port === undefined ? CLI_DEFAULTS.port : Number(args.port);
-if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`--port must be 0..65535, got "${args.port}"`);
-const listShape = args["qernal-list"];
-if (listShape !== undefined && listShape !== "object" && listShape !== "array")
-  fail(`--qernal-list must be object or array, got "${listShape}"`);
+const text = (name: string) => (typeof args[name] === "string" ? (args[name] as string) : undefined);
+const port = text("port") === undefined ? CLI_DEFAULTS.port : Number(text("port"));
+if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`--port must be 0..65535, got "${text("port")}"`);
+const latency = text("latency") === undefined ? CLI_DEFAULTS.latency : Number(text("latency"));
+if (!(Number.isFinite(latency) && latency >= 0) || !/^\d+(\.\d+)?$/.test(text("latency") ?? "0"))
+  fail(`--latency must be a number of milliseconds >= 0, got "${text("latency")}"`);
+const vendorOptions: Record<string, string> = {};
+for (const flag of VENDOR_FLAGS) {
+  const value = text(flag.flag);
+  if (value === undefined) continue;
+  if (!flag.choices.includes(value)) fail(`--${flag.flag} must be ${flag.choices.join(" or ")}, got "${value}"`);
+  vendorOptions[flag.option] = value;
+}
 
 // Handlers first: a caller that signals as soon as the URLs appear must still get a clean exit.
 let running: RunningSandbox | undefined;
@@ -84,39 +116,56 @@ async function stop(signal: NodeJS.Signals): Promise<void> {
 process.on("SIGINT", (signal) => void stop(signal));
 process.on("SIGTERM", (signal) => void stop(signal));
 
-const sandbox = await startSandbox({
-  port,
-  host: args.host ?? CLI_DEFAULTS.host,
-  seed: args.seed ?? CLI_DEFAULTS.seed,
-  tokens: parseTokens(args.tokens),
-  qernalListShape: listShape,
-  cors: args.cors ?? false,
-}).catch((error: unknown) => fail(`cannot start: ${(error as Error).message}`));
+let sandbox: RunningSandbox;
+try {
+  sandbox = await startSandbox({
+    ...(vendorOptions as Partial<SandboxOptions>),
+    port,
+    host: text("host") ?? CLI_DEFAULTS.host,
+    seed: text("seed") ?? CLI_DEFAULTS.seed,
+    tokens: parseTokens(text("tokens")),
+    accounts: parseAccounts(text("accounts")),
+    latencyMs: latency,
+    cors: args.cors === true,
+  });
+} catch (error) {
+  fail(`cannot start: ${(error as Error).message}`);
+}
 running = sandbox;
 
+/** Every account's connect options, per vendor: exactly what each client's options take. */
+const vendors = Object.fromEntries(
+  VENDORS.map((vendor) => [
+    vendor,
+    Object.fromEntries(sandbox.accounts[vendor].map((account) => [account, sandbox.connectOptions(vendor, account)])),
+  ]),
+);
+
 if (args.json) {
-  const urls = Object.fromEntries(VENDORS.map((vendor) => [vendor, sandbox.url(vendor)]));
   process.stdout.write(
-    `${JSON.stringify({ origin: sandbox.origin, urls, tokenUrl: sandbox.tokenUrl, credentials: sandbox.credentials, sematextApps: sandbox.sematextApps })}\n`,
+    `${JSON.stringify({
+      origin: sandbox.origin,
+      seed: sandbox.seed ?? null,
+      vendors,
+      // The shape before accounts existed, for scripts that read it (first account of each vendor).
+      urls: Object.fromEntries(VENDORS.map((vendor) => [vendor, sandbox.url(vendor)])),
+      tokenUrl: sandbox.tokenUrl,
+      credentials: sandbox.credentials,
+      sematextApps: sandbox.sematextApps,
+    })}\n`,
   );
 } else {
-  const { credentials } = sandbox;
-  process.stdout.write(
-    [
-      `apitokens sandbox listening on ${sandbox.origin} (seed "${sandbox.seed}")`,
-      "",
-      `  dynatrace  ${sandbox.url("dynatrace")}`,
-      `             Authorization: Api-Token ${credentials.dynatrace}`,
-      `  qernal     ${sandbox.url("qernal")}`,
-      `             token ${credentials.qernal}`,
-      `             exchange at ${sandbox.tokenUrl} (client credentials)`,
-      `  sematext   ${sandbox.url("sematext")}   apps ${sandbox.sematextApps.join(", ")}`,
-      `             Authorization: apiKey ${credentials.sematext}`,
-      `  timeweb    ${sandbox.url("timeweb")}`,
-      `             Authorization: Bearer ${credentials.timeweb}`,
-      "",
-      "Press Ctrl-C to stop.",
-      "",
-    ].join("\n"),
-  );
+  const lines = [`apitokens sandbox listening on ${sandbox.origin} (seed "${sandbox.seed}")`, ""];
+  for (const vendor of VENDORS) {
+    for (const [account, options] of Object.entries(vendors[vendor] ?? {})) {
+      const label = account === "default" ? vendor : `${vendor}:${account}`;
+      const entries = Object.entries(options as Record<string, unknown>);
+      entries.forEach(([key, value], index) => {
+        const shown = Array.isArray(value) ? value.join(", ") : String(value);
+        lines.push(`  ${(index === 0 ? label : "").padEnd(20)}${key.padEnd(10)}${shown}`);
+      });
+    }
+  }
+  lines.push("", "Press Ctrl-C to stop.", "");
+  process.stdout.write(lines.join("\n"));
 }

@@ -1,63 +1,56 @@
 import { startOfDay } from "./clock.js";
 import { Faults } from "./faults.js";
-import { createApp } from "./http/app.js";
+import { type AccountRoutes, createApp } from "./http/app.js";
 import { ConnectionReset, fetchFailed, truncatedResponse } from "./http/connection-reset.js";
-import type { Pipeline } from "./http/pipeline.js";
+import { sleep } from "./http/pipeline.js";
 import { specs } from "./openapi/specs.js";
 import { SpecValidator } from "./openapi/validator.js";
-import { SANDBOX_DEFAULTS, type SandboxOptions, seedCounts } from "./options.js";
+import { accountsOf, SANDBOX_DEFAULTS, type SandboxOptions, seedCounts } from "./options.js";
 import { Random } from "./random.js";
-import { dynatraceEmulator } from "./vendors/dynatrace/emulator.js";
-import { seedDynatrace } from "./vendors/dynatrace/seed.js";
-import { DynatraceStore } from "./vendors/dynatrace/store.js";
-import type { Emulator } from "./vendors/emulator.js";
-import { qernalEmulator } from "./vendors/qernal/emulator.js";
-import { qernalTokenEndpoint } from "./vendors/qernal/oauth2-token-endpoint.js";
-import { seedQernal } from "./vendors/qernal/seed.js";
-import { QernalStore } from "./vendors/qernal/store.js";
-import { sematextEmulator } from "./vendors/sematext/emulator.js";
-import { seedSematext } from "./vendors/sematext/seed.js";
-import { SematextStore } from "./vendors/sematext/store.js";
-import { timewebEmulator } from "./vendors/timeweb/emulator.js";
-import { seedTimeweb } from "./vendors/timeweb/seed.js";
-import { TimewebStore } from "./vendors/timeweb/store.js";
-import { BASE_PATHS, QERNAL_TOKEN_PATH, VENDORS, type Vendor } from "./vendors.js";
+import type { AccountContext, ConnectOptions, VendorDescriptor } from "./vendors/descriptor.js";
+import { DESCRIPTORS, type StoreOf, VENDORS, type Vendor } from "./vendors.js";
 
-/** A valid credential per vendor, as each client's `token` option takes it. */
-export interface SandboxCredentials {
-  /** A Dynatrace API token secret (`dt0c01.….…`) with `apiTokens.read` and `apiTokens.write`. */
-  readonly dynatrace: string;
-  /** A Qernal auth token, `<id>@<secret>`, to exchange at `tokenUrl`. */
-  readonly qernal: string;
-  /** The Sematext account API key (a UUID). */
-  readonly sematext: string;
-  /** A Timeweb Cloud API token (a JWT). */
-  readonly timeweb: string;
-}
+/** A valid credential per vendor (of its first account), as each client's `token` option takes it. */
+export type SandboxCredentials = Readonly<Record<Vendor, string>>;
 
-/** The sandbox's state per vendor, for tests to arrange and assert on. */
-export interface SandboxState {
-  readonly dynatrace: DynatraceStore;
-  readonly qernal: QernalStore;
-  readonly sematext: SematextStore;
-  readonly timeweb: TimewebStore;
-}
+/** The sandbox's state per vendor (of its first account), for tests to arrange and assert on. */
+export type SandboxState = { readonly [V in Vendor]: StoreOf<V> };
 
-/** A sandbox: the four emulated APIs behind one `fetch`-compatible handler. */
+/** A sandbox: the emulated APIs behind one `fetch`-compatible handler. */
 export interface Sandbox {
   /** Answers a request in-process, like `fetch` (a scripted reset rejects as undici's `fetch` does). */
   readonly fetch: (input: Request | string | URL, init?: RequestInit) => Promise<Response>;
   /** Where the sandbox lives, e.g. `http://127.0.0.1:PORT`. */
   readonly origin: string;
+  /**
+   * What a client needs to reach an account of a vendor: exactly the options of that vendor's
+   * `connect()` entry (`baseUrl`, `token`, plus Qernal's `tokenUrl` or Sematext's `appId` list).
+   *
+   * @param account one of `sandbox.accounts[vendor]`; @default the vendor's first account
+   * @example connect({ dynatrace: sandbox.connectOptions("dynatrace") })
+   */
+  connectOptions(vendor: Vendor, account?: string): ConnectOptions;
+  /** The accounts of each vendor (`["default"]` unless the `accounts` option names some). */
+  readonly accounts: Readonly<Record<Vendor, readonly string[]>>;
+  /** The state (store) of one account of a vendor. @default the vendor's first account */
+  stateOf<V extends Vendor>(vendor: V, account?: string): StoreOf<V>;
   /** The `baseUrl` to give a vendor's client, e.g. `http://127.0.0.1:PORT/dynatrace/api/v2`. */
-  url(vendor: Vendor): string;
-  /** Qernal's OAuth2 token endpoint in the sandbox. */
+  url(vendor: Vendor, account?: string): string;
+  /**
+   * Qernal's OAuth2 token endpoint in the sandbox (first account).
+   * @deprecated Use `connectOptions("qernal").tokenUrl`.
+   */
   readonly tokenUrl: string;
+  /** A working credential per vendor (first account). Prefer `connectOptions(vendor).token`. */
   readonly credentials: SandboxCredentials;
-  /** Ids of the Sematext Apps that exist in the sandbox. */
+  /**
+   * Ids of the Sematext Apps that exist in the sandbox (first account).
+   * @deprecated Use `connectOptions("sematext").appId`.
+   */
   readonly sematextApps: readonly number[];
+  /** The state of each vendor's first account. */
   readonly state: SandboxState;
-  /** Fault injection: latency, failure rate, scripted answers. */
+  /** Fault injection: latency, failure rate, scripted answers before or after the server acts. */
   readonly faults: Faults;
   /** What did not conform to the spec among the answers sent (with `validateResponses`). */
   readonly violations: readonly string[];
@@ -71,6 +64,15 @@ export interface SandboxParts {
   readonly handle: (request: Request) => Promise<Response>;
 }
 
+/** One account, built. */
+interface Account {
+  readonly vendor: Vendor;
+  readonly name: string;
+  readonly store: unknown;
+  readonly connect: ConnectOptions;
+  readonly routes: AccountRoutes;
+}
+
 /**
  * Builds a sandbox with its raw handler; `createSandbox` and the node server both use it.
  *
@@ -82,58 +84,74 @@ export function buildSandbox(options: SandboxOptions, origin: string): SandboxPa
   const now = options.now ?? SANDBOX_DEFAULTS.now;
   const anchor = startOfDay(now());
   const counts = seedCounts(options);
+  const accountNames = accountsOf(options);
+  const latencyMs = options.latencyMs ?? SANDBOX_DEFAULTS.latencyMs;
+  if (!(Number.isFinite(latencyMs) && latencyMs >= 0)) throw new RangeError(`latencyMs must be a non-negative number, got ${latencyMs}`);
 
-  const state: SandboxState = {
-    dynatrace: new DynatraceStore(stream("dynatrace")),
-    qernal: new QernalStore(stream("qernal")),
-    sematext: new SematextStore(stream("sematext")),
-    timeweb: new TimewebStore(stream("timeweb")),
-  };
-  const dynatraceCredential = seedDynatrace(state.dynatrace, stream("dynatrace:seed"), anchor, counts.dynatrace);
-  const qernalCredential = seedQernal(state.qernal, stream("qernal:seed"), anchor, counts.qernal);
-  const sematext = seedSematext(state.sematext, stream("sematext:seed"), anchor, counts.sematext);
-  const timewebCredential = seedTimeweb(state.timeweb, stream("timeweb:seed"), anchor, counts.timeweb);
-
-  const emulators: Record<Vendor, Emulator> = {
-    dynatrace: dynatraceEmulator({ store: state.dynatrace, now, knownScopes: knownDynatraceScopes() }) as Emulator,
-    qernal: qernalEmulator({
-      store: state.qernal,
-      now,
-      listShape: options.qernalListShape ?? SANDBOX_DEFAULTS.qernalListShape,
-    }) as Emulator,
-    sematext: sematextEmulator({ store: state.sematext, now, apiKey: sematext.apiKey }) as Emulator,
-    timeweb: timewebEmulator({ store: state.timeweb, now, random: stream("timeweb:responses") }) as Emulator,
-  };
   const faults = new Faults(stream("faults"), options.faults);
   const violations: string[] = [];
   const onViolation = options.validateResponses ? (found: readonly string[]) => violations.push(...found) : undefined;
-  const pipelines = Object.fromEntries(
-    VENDORS.map((vendor) => [
-      vendor,
-      { emulator: emulators[vendor], validator: new SpecValidator(vendor, specs[vendor]), faults, onViolation },
-    ]),
-  ) as Record<Vendor, Pipeline>;
 
-  const url = (vendor: Vendor) => `${origin}${BASE_PATHS[vendor]}`;
-  const tokenUrl = `${origin}${QERNAL_TOKEN_PATH}`;
+  const accounts: Account[] = [];
+  for (const vendor of VENDORS) {
+    const descriptor = DESCRIPTORS[vendor] as unknown as VendorDescriptor;
+    const validator = new SpecValidator(vendor, specs[vendor]);
+    for (const name of accountNames[vendor]) {
+      // The default account draws from today's streams, so a seed gives the same state as before accounts existed.
+      const label = (text: string) => (name === SANDBOX_DEFAULTS.account ? text : `${text}@${name}`);
+      const random = (text: string) => stream(label(text));
+      const rootPath = name === SANDBOX_DEFAULTS.account ? `/${vendor}` : `/${vendor}/${name}`;
+      const store = descriptor.createStore(random(vendor));
+      const seeded = descriptor.seed(store, random(`${vendor}:seed`), anchor, counts[vendor]);
+      const context: AccountContext<unknown, unknown> = { store, seeded, now, random, options, root: `${origin}${rootPath}` };
+      const extras = (descriptor.extraRoutes?.(context) ?? []).map((route) => ({ ...route, path: `${rootPath}${route.path}` }));
+      const connect: ConnectOptions = Object.freeze({
+        baseUrl: `${origin}${rootPath}${descriptor.basePath}`,
+        token: descriptor.credential(seeded),
+        ...descriptor.connectExtras?.(context),
+        ...Object.assign({}, ...extras.map((route) => route.connect?.(`${origin}${route.path}`) ?? {})),
+      });
+      const pipeline = { vendor, emulator: descriptor.emulator(context), validator, faults, onViolation };
+      accounts.push({ vendor, name, store, connect, routes: { vendor, prefix: `${rootPath}${descriptor.basePath}`, pipeline, extras } });
+    }
+  }
+
+  const account = (vendor: Vendor, name?: string): Account => {
+    const found = accounts.find((a) => a.vendor === vendor && (name === undefined || a.name === name));
+    if (!found) {
+      throw new RangeError(
+        isKnown(vendor)
+          ? `${vendor} has no account ${JSON.stringify(name)}; its accounts: ${accountNames[vendor].join(", ")}`
+          : `unknown vendor ${JSON.stringify(vendor)}; the sandbox emulates ${VENDORS.join(", ")}`,
+      );
+    }
+    return found;
+  };
+  const withoutToken = ({ token: _, ...rest }: ConnectOptions) => rest;
   const app = createApp({
-    pipelines,
-    tokenEndpoint: qernalTokenEndpoint({
-      store: state.qernal,
-      now,
-      accessTokenTtlSeconds: options.accessTokenTtlSeconds ?? SANDBOX_DEFAULTS.accessTokenTtlSeconds,
-    }),
+    accounts: accounts.map((a) => a.routes),
     index: () => ({
       name: "apitokens sandbox",
       seed: seed ?? null,
       vendors: Object.fromEntries(
-        VENDORS.map((vendor) => [vendor, { baseUrl: url(vendor), ...(vendor === "qernal" ? { tokenUrl } : {}) }]),
+        VENDORS.map((vendor) => [
+          vendor,
+          {
+            ...withoutToken(account(vendor).connect),
+            accounts: Object.fromEntries(accountNames[vendor].map((name) => [name, withoutToken(account(vendor, name).connect)])),
+          },
+        ]),
       ),
-      sematextApps: sematext.apps,
+      sematextApps: account("sematext").connect.appId,
     }),
   });
-  const handle = async (request: Request) => app.fetch(request);
+  const handle = async (request: Request) => {
+    // The network's share of every request (a fixed round trip), before anything else.
+    if (latencyMs > 0) await sleep(latencyMs, request.signal);
+    return app.fetch(request);
+  };
 
+  const first = <V extends Vendor>(vendor: V) => account(vendor).store as StoreOf<V>;
   const sandbox: Sandbox = {
     fetch: async (input, init) => {
       try {
@@ -145,16 +163,14 @@ export function buildSandbox(options: SandboxOptions, origin: string): SandboxPa
       }
     },
     origin,
-    url,
-    tokenUrl,
-    credentials: Object.freeze({
-      dynatrace: dynatraceCredential.secret,
-      qernal: qernalCredential.secret,
-      sematext: sematext.apiKey,
-      timeweb: timewebCredential.secret,
-    }),
-    sematextApps: Object.freeze([...sematext.apps]),
-    state,
+    connectOptions: (vendor, name) => account(vendor, name).connect,
+    accounts: Object.freeze(accountNames),
+    stateOf: (vendor, name) => account(vendor, name).store as StoreOf<typeof vendor>,
+    url: (vendor, name) => account(vendor, name).connect.baseUrl,
+    tokenUrl: account("qernal").connect.tokenUrl as string,
+    credentials: Object.freeze(Object.fromEntries(VENDORS.map((vendor) => [vendor, account(vendor).connect.token])) as SandboxCredentials),
+    sematextApps: account("sematext").connect.appId as readonly number[],
+    state: Object.freeze(Object.fromEntries(VENDORS.map((vendor) => [vendor, first(vendor)]))) as unknown as SandboxState,
     faults,
     violations,
     seed,
@@ -162,20 +178,18 @@ export function buildSandbox(options: SandboxOptions, origin: string): SandboxPa
   return { sandbox, handle };
 }
 
+function isKnown(vendor: string): boolean {
+  return (VENDORS as readonly string[]).includes(vendor);
+}
+
 /**
  * A sandbox answering in-process, with no socket: hand `sandbox.fetch` to a client as its
- * `fetch` and `sandbox.url(vendor)` as its `baseUrl`.
+ * `fetch`, and `sandbox.connectOptions(vendor)` as its options.
  *
  * @example
  * const sandbox = createSandbox({ seed: "demo" });
- * const dynatrace = createDynatraceClient({ baseUrl: sandbox.url("dynatrace"), token: sandbox.credentials.dynatrace, fetch: sandbox.fetch });
+ * const dynatrace = createDynatraceClient({ ...sandbox.connectOptions("dynatrace"), fetch: sandbox.fetch });
  */
 export function createSandbox(options: SandboxOptions & { readonly origin?: string | undefined } = {}): Sandbox {
   return buildSandbox(options, (options.origin ?? SANDBOX_DEFAULTS.origin).replace(/\/+$/, "")).sandbox;
-}
-
-/** The scope names the Dynatrace spec lists (the known half of its open `ApiTokenScope`). */
-function knownDynatraceScopes(): ReadonlySet<string> {
-  const scope = specs.dynatrace.components.schemas?.ApiTokenScope as { anyOf?: { enum?: unknown[] }[] } | undefined;
-  return new Set((scope?.anyOf ?? []).flatMap((branch) => branch.enum ?? []).filter((value): value is string => typeof value === "string"));
 }

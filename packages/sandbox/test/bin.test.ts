@@ -2,7 +2,7 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { afterEach, describe, expect, it } from "vitest";
 
-const BIN = fileURLToPath(new URL("../dist/bin.js", import.meta.url));
+const BIN = fileURLToPath(new URL("../bin/apitokens-sandbox.js", import.meta.url));
 const children: ChildProcess[] = [];
 afterEach(() => {
   for (const child of children.splice(0)) if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
@@ -32,9 +32,12 @@ function start(args: string[]) {
 }
 
 describe("apitokens-sandbox", () => {
-  it("is an executable script", async () => {
-    const { readFile } = await import("node:fs/promises");
+  it("is an executable script that npm can link before dist/ exists", async () => {
+    const { readFile, stat } = await import("node:fs/promises");
+    const manifest = JSON.parse(await readFile(new URL("../package.json", import.meta.url), "utf8")) as { bin: Record<string, string> };
+    expect(manifest.bin).toEqual({ "apitokens-sandbox": "./bin/apitokens-sandbox.js" });
     expect((await readFile(BIN, "utf8")).startsWith("#!/usr/bin/env node\n")).toBe(true);
+    expect((await stat(BIN)).mode & 0o111).not.toBe(0);
   });
 
   it("starts in the foreground, serves what it prints, and exits 0 on SIGINT", async () => {
@@ -59,24 +62,49 @@ describe("apitokens-sandbox", () => {
     await expect(fetch(`${printed.urls.dynatrace}/apiTokens`)).rejects.toThrow();
   });
 
-  it("prints every vendor's URL and credential, and exits 0 on SIGTERM", async () => {
+  it("prints every vendor's connect options, and exits 0 on SIGTERM", async () => {
     const run = start(["--port", "0", "--seed", "bin", "--tokens", "dynatrace=5,timeweb=2"]);
     const text = await run.output("Press Ctrl-C to stop.");
     expect(text).toMatch(/listening on http:\/\/127\.0\.0\.1:\d+ \(seed "bin"\)/);
     for (const pattern of [
-      /dynatrace {2}http:\/\/127\.0\.0\.1:\d+\/dynatrace\/api\/v2/,
-      /Authorization: Api-Token dt0c01\.[A-Z0-9]{24}\.[A-Z0-9]{64}/,
-      /qernal {5}http:\/\/127\.0\.0\.1:\d+\/qernal\/v1/,
-      /token [0-9a-f-]{36}@\S+/,
-      /sematext {3}http:\/\/127\.0\.0\.1:\d+\/sematext {3}apps \d+, \d+, \d+/,
-      /timeweb {4}http:\/\/127\.0\.0\.1:\d+\/timeweb/,
-      /Authorization: Bearer [\w-]+\.[\w-]+\.[\w-]+/,
+      /dynatrace {11}baseUrl {3}http:\/\/127\.0\.0\.1:\d+\/dynatrace\/api\/v2\n {22}token {5}dt0c01\.[A-Z0-9]{24}\.[A-Z0-9]{64}\n/,
+      /qernal {14}baseUrl {3}http:\/\/127\.0\.0\.1:\d+\/qernal\/v1\n {22}token {5}[0-9a-f-]{36}@\S+\n {22}tokenUrl {2}http:\/\/127\.0\.0\.1:\d+\/qernal\/oauth2\/token\n/,
+      /sematext {12}baseUrl {3}http:\/\/127\.0\.0\.1:\d+\/sematext\n {22}token {5}[0-9a-f-]{36}\n {22}appId {5}\d+, \d+, \d+\n/,
+      /timeweb {13}baseUrl {3}http:\/\/127\.0\.0\.1:\d+\/timeweb\n {22}token {5}[\w-]+\.[\w-]+\.[\w-]+\n/,
+      /gitlab {14}baseUrl {3}http:\/\/127\.0\.0\.1:\d+\/gitlab\/api\/v4\n/,
     ]) {
       expect(text).toMatch(pattern);
     }
     run.child.kill("SIGTERM");
     expect(await run.exited).toBe(0);
     expect(run.stdout()).toContain("stopped (SIGTERM)");
+  });
+
+  it("prints connect options that work as they are, with --tokens for every vendor, --accounts and --latency", async () => {
+    const run = start(["--port", "0", "--json", "--tokens", "30", "--accounts", "dynatrace=prod+staging", "--latency", "5"]);
+    const printed = JSON.parse((await run.output("\n")).split("\n")[0] ?? "") as {
+      vendors: Record<string, Record<string, { baseUrl: string; token: string; tokenUrl?: string }>>;
+    };
+    expect(Object.keys(printed.vendors.dynatrace ?? {})).toEqual(["prod", "staging"]);
+    for (const account of ["prod", "staging"]) {
+      const { baseUrl, token } = printed.vendors.dynatrace?.[account] ?? { baseUrl: "", token: "" };
+      expect(baseUrl).toMatch(new RegExp(`/dynatrace/${account}/api/v2$`));
+      const list = await fetch(`${baseUrl}/apiTokens`, { headers: { authorization: `Api-Token ${token}` } });
+      expect(((await list.json()) as { totalCount: number }).totalCount).toBe(31);
+    }
+    // Qernal: exchange at the printed token URL, then list at the printed base URL.
+    const qernal = printed.vendors.qernal?.default ?? { baseUrl: "", token: "", tokenUrl: "" };
+    const [id = "", secret = ""] = qernal.token.split("@");
+    const exchanged = await fetch(qernal.tokenUrl ?? "", {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({ grant_type: "client_credentials", client_id: id, client_secret: secret }),
+    });
+    const { access_token } = (await exchanged.json()) as { access_token: string };
+    const listed = await fetch(`${qernal.baseUrl}/auth/tokens`, { headers: { authorization: `Bearer ${access_token}` } });
+    expect(listed.status).toBe(200);
+    run.child.kill("SIGTERM");
+    expect(await run.exited).toBe(0);
   });
 
   it("answers CORS preflights with --cors, and not without", async () => {
@@ -109,6 +137,9 @@ describe("apitokens-sandbox", () => {
     expect(wrong.stderr()).toContain("Usage: apitokens-sandbox");
     const badTokens = start(["--tokens", "nobody=3"]);
     expect(await badTokens.exited).toBe(2);
-    expect(badTokens.stderr()).toContain("--tokens expects vendor=count pairs");
+    expect(badTokens.stderr()).toContain("--tokens expects a count or vendor=count pairs");
+    const badLatency = start(["--latency", "soon"]);
+    expect(await badLatency.exited).toBe(2);
+    expect(badLatency.stderr()).toContain('--latency must be a number of milliseconds >= 0, got "soon"');
   });
 });

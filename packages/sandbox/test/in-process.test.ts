@@ -25,6 +25,7 @@ describe("createSandbox", () => {
     const sandbox = createSandbox({ origin: "http://sandbox.test/" });
     expect(VENDORS.map((vendor) => sandbox.url(vendor))).toEqual([
       "http://sandbox.test/dynatrace/api/v2",
+      "http://sandbox.test/gitlab/api/v4",
       "http://sandbox.test/qernal/v1",
       "http://sandbox.test/sematext",
       "http://sandbox.test/timeweb",

@@ -4,7 +4,7 @@
  */
 
 /** The OpenAPI documents, without prose, keyed by vendor. */
-export const specs: Readonly<Record<"dynatrace" | "qernal" | "sematext" | "timeweb", unknown>> = {
+export const specs: Readonly<Record<"dynatrace" | "gitlab" | "qernal" | "sematext" | "timeweb", unknown>> = {
   "dynatrace": {
     "openapi": "3.1.0",
     "info": {
@@ -808,6 +808,2232 @@ export const specs: Readonly<Record<"dynatrace" | "qernal" | "sematext" | "timew
               "type": "string"
             }
           ]
+        }
+      }
+    }
+  },
+  "gitlab": {
+    "openapi": "3.1.0",
+    "info": {
+      "title": "GitLab REST API v4 — Access tokens",
+      "version": "v4",
+      "x-vendor-name": "GitLab"
+    },
+    "servers": [
+      {
+        "url": "https://gitlab.com/api/v4"
+      },
+      {
+        "url": "https://{host}/api/v4",
+        "variables": {
+          "host": {
+            "default": "gitlab.invalid"
+          }
+        }
+      }
+    ],
+    "security": [
+      {
+        "PRIVATE-TOKEN": []
+      },
+      {
+        "Bearer": []
+      }
+    ],
+    "paths": {
+      "/personal_access_tokens": {
+        "get": {
+          "operationId": "listPersonalAccessTokens",
+          "security": [
+            {
+              "PRIVATE-TOKEN": []
+            },
+            {
+              "Bearer": []
+            }
+          ],
+          "x-token-scopes": [
+            "api",
+            "read_api"
+          ],
+          "parameters": [
+            {
+              "$ref": "#/components/parameters/userId"
+            },
+            {
+              "$ref": "#/components/parameters/createdBefore"
+            },
+            {
+              "$ref": "#/components/parameters/createdAfter"
+            },
+            {
+              "$ref": "#/components/parameters/lastUsedBefore"
+            },
+            {
+              "$ref": "#/components/parameters/lastUsedAfter"
+            },
+            {
+              "$ref": "#/components/parameters/expiresBefore"
+            },
+            {
+              "$ref": "#/components/parameters/expiresAfter"
+            },
+            {
+              "$ref": "#/components/parameters/revoked"
+            },
+            {
+              "$ref": "#/components/parameters/state"
+            },
+            {
+              "$ref": "#/components/parameters/search"
+            },
+            {
+              "$ref": "#/components/parameters/sort"
+            },
+            {
+              "$ref": "#/components/parameters/page"
+            },
+            {
+              "$ref": "#/components/parameters/perPage"
+            }
+          ],
+          "responses": {
+            "200": {
+              "headers": {
+                "x-page": {
+                  "$ref": "#/components/headers/x-page"
+                },
+                "x-per-page": {
+                  "$ref": "#/components/headers/x-per-page"
+                },
+                "x-next-page": {
+                  "$ref": "#/components/headers/x-next-page"
+                },
+                "x-prev-page": {
+                  "$ref": "#/components/headers/x-prev-page"
+                },
+                "x-total": {
+                  "$ref": "#/components/headers/x-total"
+                },
+                "x-total-pages": {
+                  "$ref": "#/components/headers/x-total-pages"
+                },
+                "Link": {
+                  "$ref": "#/components/headers/Link"
+                }
+              },
+              "content": {
+                "application/json": {
+                  "schema": {
+                    "type": "array",
+                    "items": {
+                      "$ref": "#/components/schemas/PersonalAccessToken"
+                    }
+                  }
+                }
+              }
+            },
+            "400": {
+              "$ref": "#/components/responses/BadRequest"
+            },
+            "401": {
+              "$ref": "#/components/responses/Unauthorized"
+            },
+            "403": {
+              "$ref": "#/components/responses/Forbidden"
+            },
+            "404": {
+              "$ref": "#/components/responses/NotFound"
+            },
+            "429": {
+              "$ref": "#/components/responses/TooManyRequests"
+            },
+            "4XX": {
+              "$ref": "#/components/responses/ClientError"
+            }
+          }
+        }
+      },
+      "/personal_access_tokens/self": {
+        "get": {
+          "operationId": "getPersonalAccessTokenSelf",
+          "security": [
+            {
+              "PRIVATE-TOKEN": []
+            },
+            {
+              "Bearer": []
+            }
+          ],
+          "x-token-scopes": [
+            "any scope"
+          ],
+          "responses": {
+            "200": {
+              "content": {
+                "application/json": {
+                  "schema": {
+                    "$ref": "#/components/schemas/PersonalAccessToken"
+                  }
+                }
+              }
+            },
+            "400": {
+              "$ref": "#/components/responses/BadRequest"
+            },
+            "401": {
+              "$ref": "#/components/responses/Unauthorized"
+            },
+            "429": {
+              "$ref": "#/components/responses/TooManyRequests"
+            },
+            "4XX": {
+              "$ref": "#/components/responses/ClientError"
+            }
+          }
+        },
+        "delete": {
+          "operationId": "revokePersonalAccessTokenSelf",
+          "security": [
+            {
+              "PRIVATE-TOKEN": []
+            },
+            {
+              "Bearer": []
+            }
+          ],
+          "x-token-scopes": [
+            "any scope"
+          ],
+          "responses": {
+            "204": {},
+            "401": {
+              "$ref": "#/components/responses/Unauthorized"
+            },
+            "429": {
+              "$ref": "#/components/responses/TooManyRequests"
+            },
+            "4XX": {
+              "$ref": "#/components/responses/ClientError"
+            }
+          }
+        }
+      },
+      "/personal_access_tokens/self/rotate": {
+        "post": {
+          "operationId": "rotatePersonalAccessTokenSelf",
+          "security": [
+            {
+              "PRIVATE-TOKEN": []
+            },
+            {
+              "Bearer": []
+            }
+          ],
+          "x-token-scopes": [
+            "api",
+            "self_rotate"
+          ],
+          "requestBody": {
+            "$ref": "#/components/requestBodies/Rotate"
+          },
+          "responses": {
+            "200": {
+              "$ref": "#/components/responses/RotatedPersonalAccessToken"
+            },
+            "400": {
+              "$ref": "#/components/responses/BadRequest"
+            },
+            "401": {
+              "$ref": "#/components/responses/Unauthorized"
+            },
+            "403": {
+              "$ref": "#/components/responses/Forbidden"
+            },
+            "405": {
+              "$ref": "#/components/responses/MethodNotAllowed"
+            },
+            "429": {
+              "$ref": "#/components/responses/TooManyRequests"
+            },
+            "4XX": {
+              "$ref": "#/components/responses/ClientError"
+            }
+          }
+        }
+      },
+      "/personal_access_tokens/{id}": {
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/patId"
+          }
+        ],
+        "get": {
+          "operationId": "getPersonalAccessToken",
+          "security": [
+            {
+              "PRIVATE-TOKEN": []
+            },
+            {
+              "Bearer": []
+            }
+          ],
+          "x-token-scopes": [
+            "api",
+            "read_api"
+          ],
+          "responses": {
+            "200": {
+              "content": {
+                "application/json": {
+                  "schema": {
+                    "$ref": "#/components/schemas/PersonalAccessToken"
+                  }
+                }
+              }
+            },
+            "401": {
+              "$ref": "#/components/responses/Unauthorized"
+            },
+            "403": {
+              "$ref": "#/components/responses/Forbidden"
+            },
+            "404": {
+              "$ref": "#/components/responses/NotFound"
+            },
+            "429": {
+              "$ref": "#/components/responses/TooManyRequests"
+            },
+            "4XX": {
+              "$ref": "#/components/responses/ClientError"
+            }
+          }
+        },
+        "delete": {
+          "operationId": "revokePersonalAccessToken",
+          "security": [
+            {
+              "PRIVATE-TOKEN": []
+            },
+            {
+              "Bearer": []
+            }
+          ],
+          "x-token-scopes": [
+            "api"
+          ],
+          "responses": {
+            "204": {},
+            "400": {
+              "$ref": "#/components/responses/BadRequest"
+            },
+            "401": {
+              "$ref": "#/components/responses/Unauthorized"
+            },
+            "403": {
+              "$ref": "#/components/responses/Forbidden"
+            },
+            "404": {
+              "$ref": "#/components/responses/NotFound"
+            },
+            "429": {
+              "$ref": "#/components/responses/TooManyRequests"
+            },
+            "4XX": {
+              "$ref": "#/components/responses/ClientError"
+            }
+          }
+        }
+      },
+      "/personal_access_tokens/{id}/rotate": {
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/patId"
+          }
+        ],
+        "post": {
+          "operationId": "rotatePersonalAccessToken",
+          "security": [
+            {
+              "PRIVATE-TOKEN": []
+            },
+            {
+              "Bearer": []
+            }
+          ],
+          "x-token-scopes": [
+            "api"
+          ],
+          "requestBody": {
+            "$ref": "#/components/requestBodies/Rotate"
+          },
+          "responses": {
+            "200": {
+              "$ref": "#/components/responses/RotatedPersonalAccessToken"
+            },
+            "400": {
+              "$ref": "#/components/responses/BadRequest"
+            },
+            "401": {
+              "$ref": "#/components/responses/Unauthorized"
+            },
+            "403": {
+              "$ref": "#/components/responses/Forbidden"
+            },
+            "404": {
+              "$ref": "#/components/responses/NotFound"
+            },
+            "405": {
+              "$ref": "#/components/responses/MethodNotAllowed"
+            },
+            "429": {
+              "$ref": "#/components/responses/TooManyRequests"
+            },
+            "4XX": {
+              "$ref": "#/components/responses/ClientError"
+            }
+          }
+        }
+      },
+      "/users/{user_id}/personal_access_tokens": {
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/pathUserId"
+          }
+        ],
+        "post": {
+          "operationId": "createPersonalAccessTokenForUser",
+          "security": [
+            {
+              "PRIVATE-TOKEN": []
+            },
+            {
+              "Bearer": []
+            }
+          ],
+          "x-token-scopes": [
+            "api"
+          ],
+          "requestBody": {
+            "$ref": "#/components/requestBodies/PersonalAccessTokenCreate"
+          },
+          "responses": {
+            "201": {
+              "content": {
+                "application/json": {
+                  "schema": {
+                    "$ref": "#/components/schemas/PersonalAccessTokenWithToken"
+                  }
+                }
+              }
+            },
+            "400": {
+              "$ref": "#/components/responses/BadRequest"
+            },
+            "401": {
+              "$ref": "#/components/responses/Unauthorized"
+            },
+            "403": {
+              "$ref": "#/components/responses/Forbidden"
+            },
+            "404": {
+              "$ref": "#/components/responses/NotFound"
+            },
+            "422": {
+              "$ref": "#/components/responses/UnprocessableEntity"
+            },
+            "429": {
+              "$ref": "#/components/responses/TooManyRequests"
+            },
+            "4XX": {
+              "$ref": "#/components/responses/ClientError"
+            }
+          }
+        }
+      },
+      "/projects/{id}/access_tokens": {
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/projectId"
+          }
+        ],
+        "get": {
+          "operationId": "listProjectAccessTokens",
+          "security": [
+            {
+              "PRIVATE-TOKEN": []
+            },
+            {
+              "Bearer": []
+            }
+          ],
+          "x-token-scopes": [
+            "api",
+            "read_api"
+          ],
+          "parameters": [
+            {
+              "$ref": "#/components/parameters/createdBefore"
+            },
+            {
+              "$ref": "#/components/parameters/createdAfter"
+            },
+            {
+              "$ref": "#/components/parameters/lastUsedBefore"
+            },
+            {
+              "$ref": "#/components/parameters/lastUsedAfter"
+            },
+            {
+              "$ref": "#/components/parameters/expiresBefore"
+            },
+            {
+              "$ref": "#/components/parameters/expiresAfter"
+            },
+            {
+              "$ref": "#/components/parameters/revoked"
+            },
+            {
+              "$ref": "#/components/parameters/state"
+            },
+            {
+              "$ref": "#/components/parameters/search"
+            },
+            {
+              "$ref": "#/components/parameters/sort"
+            },
+            {
+              "$ref": "#/components/parameters/page"
+            },
+            {
+              "$ref": "#/components/parameters/perPage"
+            }
+          ],
+          "responses": {
+            "200": {
+              "$ref": "#/components/responses/ProjectAccessTokenList"
+            },
+            "400": {
+              "$ref": "#/components/responses/BadRequest"
+            },
+            "401": {
+              "$ref": "#/components/responses/Unauthorized"
+            },
+            "403": {
+              "$ref": "#/components/responses/Forbidden"
+            },
+            "404": {
+              "$ref": "#/components/responses/NotFound"
+            },
+            "429": {
+              "$ref": "#/components/responses/TooManyRequests"
+            },
+            "4XX": {
+              "$ref": "#/components/responses/ClientError"
+            }
+          }
+        },
+        "post": {
+          "operationId": "createProjectAccessToken",
+          "security": [
+            {
+              "PRIVATE-TOKEN": []
+            },
+            {
+              "Bearer": []
+            }
+          ],
+          "x-token-scopes": [
+            "api"
+          ],
+          "requestBody": {
+            "$ref": "#/components/requestBodies/ResourceAccessTokenCreate"
+          },
+          "responses": {
+            "201": {
+              "$ref": "#/components/responses/CreatedProjectAccessToken"
+            },
+            "400": {
+              "$ref": "#/components/responses/BadRequest"
+            },
+            "401": {
+              "$ref": "#/components/responses/Unauthorized"
+            },
+            "403": {
+              "$ref": "#/components/responses/Forbidden"
+            },
+            "404": {
+              "$ref": "#/components/responses/NotFound"
+            },
+            "429": {
+              "$ref": "#/components/responses/TooManyRequests"
+            },
+            "4XX": {
+              "$ref": "#/components/responses/ClientError"
+            }
+          }
+        }
+      },
+      "/projects/{id}/access_tokens/self/rotate": {
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/projectId"
+          }
+        ],
+        "post": {
+          "operationId": "rotateProjectAccessTokenSelf",
+          "security": [
+            {
+              "PRIVATE-TOKEN": []
+            },
+            {
+              "Bearer": []
+            }
+          ],
+          "x-token-scopes": [
+            "api",
+            "self_rotate"
+          ],
+          "requestBody": {
+            "$ref": "#/components/requestBodies/Rotate"
+          },
+          "responses": {
+            "200": {
+              "$ref": "#/components/responses/RotatedProjectAccessToken"
+            },
+            "400": {
+              "$ref": "#/components/responses/BadRequest"
+            },
+            "401": {
+              "$ref": "#/components/responses/Unauthorized"
+            },
+            "403": {
+              "$ref": "#/components/responses/Forbidden"
+            },
+            "405": {
+              "$ref": "#/components/responses/MethodNotAllowed"
+            },
+            "429": {
+              "$ref": "#/components/responses/TooManyRequests"
+            },
+            "4XX": {
+              "$ref": "#/components/responses/ClientError"
+            }
+          }
+        }
+      },
+      "/projects/{id}/access_tokens/{token_id}": {
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/projectId"
+          },
+          {
+            "$ref": "#/components/parameters/tokenId"
+          }
+        ],
+        "get": {
+          "operationId": "getProjectAccessToken",
+          "security": [
+            {
+              "PRIVATE-TOKEN": []
+            },
+            {
+              "Bearer": []
+            }
+          ],
+          "x-token-scopes": [
+            "api",
+            "read_api"
+          ],
+          "responses": {
+            "200": {
+              "$ref": "#/components/responses/ProjectAccessToken"
+            },
+            "401": {
+              "$ref": "#/components/responses/Unauthorized"
+            },
+            "403": {
+              "$ref": "#/components/responses/Forbidden"
+            },
+            "404": {
+              "$ref": "#/components/responses/NotFound"
+            },
+            "429": {
+              "$ref": "#/components/responses/TooManyRequests"
+            },
+            "4XX": {
+              "$ref": "#/components/responses/ClientError"
+            }
+          }
+        },
+        "delete": {
+          "operationId": "revokeProjectAccessToken",
+          "security": [
+            {
+              "PRIVATE-TOKEN": []
+            },
+            {
+              "Bearer": []
+            }
+          ],
+          "x-token-scopes": [
+            "api"
+          ],
+          "responses": {
+            "204": {},
+            "400": {
+              "$ref": "#/components/responses/BadRequest"
+            },
+            "401": {
+              "$ref": "#/components/responses/Unauthorized"
+            },
+            "403": {
+              "$ref": "#/components/responses/Forbidden"
+            },
+            "404": {
+              "$ref": "#/components/responses/NotFound"
+            },
+            "429": {
+              "$ref": "#/components/responses/TooManyRequests"
+            },
+            "4XX": {
+              "$ref": "#/components/responses/ClientError"
+            }
+          }
+        }
+      },
+      "/projects/{id}/access_tokens/{token_id}/rotate": {
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/projectId"
+          },
+          {
+            "$ref": "#/components/parameters/tokenId"
+          }
+        ],
+        "post": {
+          "operationId": "rotateProjectAccessToken",
+          "security": [
+            {
+              "PRIVATE-TOKEN": []
+            },
+            {
+              "Bearer": []
+            }
+          ],
+          "x-token-scopes": [
+            "api"
+          ],
+          "requestBody": {
+            "$ref": "#/components/requestBodies/Rotate"
+          },
+          "responses": {
+            "200": {
+              "$ref": "#/components/responses/RotatedProjectAccessToken"
+            },
+            "400": {
+              "$ref": "#/components/responses/BadRequest"
+            },
+            "401": {
+              "$ref": "#/components/responses/Unauthorized"
+            },
+            "403": {
+              "$ref": "#/components/responses/Forbidden"
+            },
+            "404": {
+              "$ref": "#/components/responses/NotFound"
+            },
+            "405": {
+              "$ref": "#/components/responses/MethodNotAllowed"
+            },
+            "429": {
+              "$ref": "#/components/responses/TooManyRequests"
+            },
+            "4XX": {
+              "$ref": "#/components/responses/ClientError"
+            }
+          }
+        }
+      },
+      "/groups/{id}/access_tokens": {
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/groupId"
+          }
+        ],
+        "get": {
+          "operationId": "listGroupAccessTokens",
+          "security": [
+            {
+              "PRIVATE-TOKEN": []
+            },
+            {
+              "Bearer": []
+            }
+          ],
+          "x-token-scopes": [
+            "api",
+            "read_api"
+          ],
+          "parameters": [
+            {
+              "$ref": "#/components/parameters/createdBefore"
+            },
+            {
+              "$ref": "#/components/parameters/createdAfter"
+            },
+            {
+              "$ref": "#/components/parameters/lastUsedBefore"
+            },
+            {
+              "$ref": "#/components/parameters/lastUsedAfter"
+            },
+            {
+              "$ref": "#/components/parameters/expiresBefore"
+            },
+            {
+              "$ref": "#/components/parameters/expiresAfter"
+            },
+            {
+              "$ref": "#/components/parameters/revoked"
+            },
+            {
+              "$ref": "#/components/parameters/state"
+            },
+            {
+              "$ref": "#/components/parameters/search"
+            },
+            {
+              "$ref": "#/components/parameters/sort"
+            },
+            {
+              "$ref": "#/components/parameters/page"
+            },
+            {
+              "$ref": "#/components/parameters/perPage"
+            }
+          ],
+          "responses": {
+            "200": {
+              "$ref": "#/components/responses/GroupAccessTokenList"
+            },
+            "400": {
+              "$ref": "#/components/responses/BadRequest"
+            },
+            "401": {
+              "$ref": "#/components/responses/Unauthorized"
+            },
+            "403": {
+              "$ref": "#/components/responses/Forbidden"
+            },
+            "404": {
+              "$ref": "#/components/responses/NotFound"
+            },
+            "429": {
+              "$ref": "#/components/responses/TooManyRequests"
+            },
+            "4XX": {
+              "$ref": "#/components/responses/ClientError"
+            }
+          }
+        },
+        "post": {
+          "operationId": "createGroupAccessToken",
+          "security": [
+            {
+              "PRIVATE-TOKEN": []
+            },
+            {
+              "Bearer": []
+            }
+          ],
+          "x-token-scopes": [
+            "api"
+          ],
+          "requestBody": {
+            "$ref": "#/components/requestBodies/ResourceAccessTokenCreate"
+          },
+          "responses": {
+            "201": {
+              "$ref": "#/components/responses/CreatedGroupAccessToken"
+            },
+            "400": {
+              "$ref": "#/components/responses/BadRequest"
+            },
+            "401": {
+              "$ref": "#/components/responses/Unauthorized"
+            },
+            "403": {
+              "$ref": "#/components/responses/Forbidden"
+            },
+            "404": {
+              "$ref": "#/components/responses/NotFound"
+            },
+            "429": {
+              "$ref": "#/components/responses/TooManyRequests"
+            },
+            "4XX": {
+              "$ref": "#/components/responses/ClientError"
+            }
+          }
+        }
+      },
+      "/groups/{id}/access_tokens/self/rotate": {
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/groupId"
+          }
+        ],
+        "post": {
+          "operationId": "rotateGroupAccessTokenSelf",
+          "security": [
+            {
+              "PRIVATE-TOKEN": []
+            },
+            {
+              "Bearer": []
+            }
+          ],
+          "x-token-scopes": [
+            "api",
+            "self_rotate"
+          ],
+          "requestBody": {
+            "$ref": "#/components/requestBodies/Rotate"
+          },
+          "responses": {
+            "200": {
+              "$ref": "#/components/responses/RotatedGroupAccessToken"
+            },
+            "400": {
+              "$ref": "#/components/responses/BadRequest"
+            },
+            "401": {
+              "$ref": "#/components/responses/Unauthorized"
+            },
+            "403": {
+              "$ref": "#/components/responses/Forbidden"
+            },
+            "405": {
+              "$ref": "#/components/responses/MethodNotAllowed"
+            },
+            "429": {
+              "$ref": "#/components/responses/TooManyRequests"
+            },
+            "4XX": {
+              "$ref": "#/components/responses/ClientError"
+            }
+          }
+        }
+      },
+      "/groups/{id}/access_tokens/{token_id}": {
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/groupId"
+          },
+          {
+            "$ref": "#/components/parameters/tokenId"
+          }
+        ],
+        "get": {
+          "operationId": "getGroupAccessToken",
+          "security": [
+            {
+              "PRIVATE-TOKEN": []
+            },
+            {
+              "Bearer": []
+            }
+          ],
+          "x-token-scopes": [
+            "api",
+            "read_api"
+          ],
+          "responses": {
+            "200": {
+              "$ref": "#/components/responses/GroupAccessToken"
+            },
+            "401": {
+              "$ref": "#/components/responses/Unauthorized"
+            },
+            "403": {
+              "$ref": "#/components/responses/Forbidden"
+            },
+            "404": {
+              "$ref": "#/components/responses/NotFound"
+            },
+            "429": {
+              "$ref": "#/components/responses/TooManyRequests"
+            },
+            "4XX": {
+              "$ref": "#/components/responses/ClientError"
+            }
+          }
+        },
+        "delete": {
+          "operationId": "revokeGroupAccessToken",
+          "security": [
+            {
+              "PRIVATE-TOKEN": []
+            },
+            {
+              "Bearer": []
+            }
+          ],
+          "x-token-scopes": [
+            "api"
+          ],
+          "responses": {
+            "204": {},
+            "400": {
+              "$ref": "#/components/responses/BadRequest"
+            },
+            "401": {
+              "$ref": "#/components/responses/Unauthorized"
+            },
+            "403": {
+              "$ref": "#/components/responses/Forbidden"
+            },
+            "404": {
+              "$ref": "#/components/responses/NotFound"
+            },
+            "429": {
+              "$ref": "#/components/responses/TooManyRequests"
+            },
+            "4XX": {
+              "$ref": "#/components/responses/ClientError"
+            }
+          }
+        }
+      },
+      "/groups/{id}/access_tokens/{token_id}/rotate": {
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/groupId"
+          },
+          {
+            "$ref": "#/components/parameters/tokenId"
+          }
+        ],
+        "post": {
+          "operationId": "rotateGroupAccessToken",
+          "security": [
+            {
+              "PRIVATE-TOKEN": []
+            },
+            {
+              "Bearer": []
+            }
+          ],
+          "x-token-scopes": [
+            "api"
+          ],
+          "requestBody": {
+            "$ref": "#/components/requestBodies/Rotate"
+          },
+          "responses": {
+            "200": {
+              "$ref": "#/components/responses/RotatedGroupAccessToken"
+            },
+            "400": {
+              "$ref": "#/components/responses/BadRequest"
+            },
+            "401": {
+              "$ref": "#/components/responses/Unauthorized"
+            },
+            "403": {
+              "$ref": "#/components/responses/Forbidden"
+            },
+            "404": {
+              "$ref": "#/components/responses/NotFound"
+            },
+            "405": {
+              "$ref": "#/components/responses/MethodNotAllowed"
+            },
+            "429": {
+              "$ref": "#/components/responses/TooManyRequests"
+            },
+            "4XX": {
+              "$ref": "#/components/responses/ClientError"
+            }
+          }
+        }
+      },
+      "/admin/token": {
+        "post": {
+          "operationId": "identifyToken",
+          "security": [
+            {
+              "PRIVATE-TOKEN": []
+            },
+            {
+              "Bearer": []
+            }
+          ],
+          "x-token-scopes": [
+            "api"
+          ],
+          "requestBody": {
+            "$ref": "#/components/requestBodies/TokenValue"
+          },
+          "responses": {
+            "200": {
+              "content": {
+                "application/json": {
+                  "schema": {
+                    "$ref": "#/components/schemas/TokenInformation"
+                  }
+                }
+              }
+            },
+            "400": {
+              "$ref": "#/components/responses/BadRequest"
+            },
+            "401": {
+              "$ref": "#/components/responses/Unauthorized"
+            },
+            "403": {
+              "$ref": "#/components/responses/Forbidden"
+            },
+            "404": {
+              "$ref": "#/components/responses/NotFound"
+            },
+            "422": {
+              "$ref": "#/components/responses/UnprocessableEntity"
+            },
+            "429": {
+              "$ref": "#/components/responses/TooManyRequests"
+            },
+            "4XX": {
+              "$ref": "#/components/responses/ClientError"
+            }
+          }
+        },
+        "delete": {
+          "operationId": "revokeTokenByValue",
+          "security": [
+            {
+              "PRIVATE-TOKEN": []
+            },
+            {
+              "Bearer": []
+            }
+          ],
+          "x-token-scopes": [
+            "api"
+          ],
+          "requestBody": {
+            "$ref": "#/components/requestBodies/TokenValue"
+          },
+          "responses": {
+            "204": {},
+            "400": {
+              "$ref": "#/components/responses/BadRequest"
+            },
+            "401": {
+              "$ref": "#/components/responses/Unauthorized"
+            },
+            "403": {
+              "$ref": "#/components/responses/Forbidden"
+            },
+            "404": {
+              "$ref": "#/components/responses/NotFound"
+            },
+            "429": {
+              "$ref": "#/components/responses/TooManyRequests"
+            },
+            "4XX": {
+              "$ref": "#/components/responses/ClientError"
+            }
+          }
+        }
+      }
+    },
+    "components": {
+      "securitySchemes": {
+        "PRIVATE-TOKEN": {
+          "type": "apiKey",
+          "in": "header",
+          "name": "PRIVATE-TOKEN"
+        },
+        "Bearer": {
+          "type": "http",
+          "scheme": "bearer"
+        }
+      },
+      "headers": {
+        "x-page": {
+          "required": false,
+          "schema": {
+            "type": "integer",
+            "minimum": 1
+          }
+        },
+        "x-per-page": {
+          "required": false,
+          "schema": {
+            "type": "integer",
+            "minimum": 1
+          }
+        },
+        "x-next-page": {
+          "required": false,
+          "schema": {
+            "type": "string",
+            "pattern": "^([1-9][0-9]*)?$"
+          }
+        },
+        "x-prev-page": {
+          "required": false,
+          "schema": {
+            "type": "string",
+            "pattern": "^([1-9][0-9]*)?$"
+          }
+        },
+        "x-total": {
+          "required": false,
+          "schema": {
+            "type": "integer",
+            "minimum": 0
+          }
+        },
+        "x-total-pages": {
+          "required": false,
+          "schema": {
+            "type": "integer",
+            "minimum": 0
+          }
+        },
+        "Link": {
+          "required": false,
+          "schema": {
+            "type": "string"
+          }
+        },
+        "Retry-After": {
+          "required": false,
+          "schema": {
+            "type": "integer",
+            "minimum": 0
+          }
+        },
+        "RateLimit-Limit": {
+          "required": false,
+          "schema": {
+            "type": "integer",
+            "minimum": 0
+          }
+        },
+        "RateLimit-Name": {
+          "required": false,
+          "schema": {
+            "type": "string"
+          }
+        },
+        "RateLimit-Observed": {
+          "required": false,
+          "schema": {
+            "type": "integer",
+            "minimum": 0
+          }
+        },
+        "RateLimit-Remaining": {
+          "required": false,
+          "schema": {
+            "type": "integer",
+            "minimum": 0
+          }
+        },
+        "RateLimit-Reset": {
+          "required": false,
+          "schema": {
+            "type": "integer",
+            "minimum": 0
+          }
+        },
+        "RateLimit-ResetTime": {
+          "required": false,
+          "schema": {
+            "type": "string"
+          }
+        }
+      },
+      "parameters": {
+        "patId": {
+          "name": "id",
+          "in": "path",
+          "required": true,
+          "schema": {
+            "type": "integer",
+            "format": "int64"
+          }
+        },
+        "pathUserId": {
+          "name": "user_id",
+          "in": "path",
+          "required": true,
+          "schema": {
+            "type": "integer",
+            "format": "int64"
+          }
+        },
+        "projectId": {
+          "name": "id",
+          "in": "path",
+          "required": true,
+          "schema": {
+            "$ref": "#/components/schemas/IdOrPath"
+          }
+        },
+        "groupId": {
+          "name": "id",
+          "in": "path",
+          "required": true,
+          "schema": {
+            "$ref": "#/components/schemas/IdOrPath"
+          }
+        },
+        "tokenId": {
+          "name": "token_id",
+          "in": "path",
+          "required": true,
+          "schema": {
+            "type": "integer",
+            "format": "int64"
+          }
+        },
+        "userId": {
+          "name": "user_id",
+          "in": "query",
+          "required": false,
+          "schema": {
+            "type": "integer",
+            "format": "int64"
+          }
+        },
+        "createdBefore": {
+          "name": "created_before",
+          "in": "query",
+          "required": false,
+          "schema": {
+            "$ref": "#/components/schemas/DateTimeFilter"
+          }
+        },
+        "createdAfter": {
+          "name": "created_after",
+          "in": "query",
+          "required": false,
+          "schema": {
+            "$ref": "#/components/schemas/DateTimeFilter"
+          }
+        },
+        "lastUsedBefore": {
+          "name": "last_used_before",
+          "in": "query",
+          "required": false,
+          "schema": {
+            "$ref": "#/components/schemas/DateTimeFilter"
+          }
+        },
+        "lastUsedAfter": {
+          "name": "last_used_after",
+          "in": "query",
+          "required": false,
+          "schema": {
+            "$ref": "#/components/schemas/DateTimeFilter"
+          }
+        },
+        "expiresBefore": {
+          "name": "expires_before",
+          "in": "query",
+          "required": false,
+          "schema": {
+            "type": "string",
+            "format": "date"
+          }
+        },
+        "expiresAfter": {
+          "name": "expires_after",
+          "in": "query",
+          "required": false,
+          "schema": {
+            "type": "string",
+            "format": "date"
+          }
+        },
+        "revoked": {
+          "name": "revoked",
+          "in": "query",
+          "required": false,
+          "schema": {
+            "type": "boolean"
+          }
+        },
+        "state": {
+          "name": "state",
+          "in": "query",
+          "required": false,
+          "schema": {
+            "type": "string",
+            "enum": [
+              "active",
+              "inactive"
+            ]
+          }
+        },
+        "search": {
+          "name": "search",
+          "in": "query",
+          "required": false,
+          "schema": {
+            "type": "string"
+          }
+        },
+        "sort": {
+          "name": "sort",
+          "in": "query",
+          "required": false,
+          "schema": {
+            "anyOf": [
+              {
+                "type": "string",
+                "enum": [
+                  "created_asc",
+                  "created_desc",
+                  "expires_asc",
+                  "expires_desc",
+                  "last_used_asc",
+                  "last_used_desc",
+                  "name_asc",
+                  "name_desc"
+                ]
+              },
+              {
+                "type": "string"
+              }
+            ]
+          }
+        },
+        "page": {
+          "name": "page",
+          "in": "query",
+          "required": false,
+          "schema": {
+            "type": "integer",
+            "minimum": 1,
+            "default": 1
+          }
+        },
+        "perPage": {
+          "name": "per_page",
+          "in": "query",
+          "required": false,
+          "schema": {
+            "type": "integer",
+            "minimum": 1,
+            "maximum": 100,
+            "default": 20
+          }
+        }
+      },
+      "requestBodies": {
+        "PersonalAccessTokenCreate": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/PersonalAccessTokenCreate"
+              }
+            }
+          }
+        },
+        "ResourceAccessTokenCreate": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/ResourceAccessTokenCreate"
+              }
+            }
+          }
+        },
+        "Rotate": {
+          "required": false,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/RotateRequest"
+              }
+            }
+          }
+        },
+        "TokenValue": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/TokenValue"
+              }
+            }
+          }
+        }
+      },
+      "responses": {
+        "RotatedPersonalAccessToken": {
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/PersonalAccessTokenWithToken"
+              }
+            }
+          }
+        },
+        "ProjectAccessTokenList": {
+          "headers": {
+            "x-page": {
+              "$ref": "#/components/headers/x-page"
+            },
+            "x-per-page": {
+              "$ref": "#/components/headers/x-per-page"
+            },
+            "x-next-page": {
+              "$ref": "#/components/headers/x-next-page"
+            },
+            "x-prev-page": {
+              "$ref": "#/components/headers/x-prev-page"
+            },
+            "x-total": {
+              "$ref": "#/components/headers/x-total"
+            },
+            "x-total-pages": {
+              "$ref": "#/components/headers/x-total-pages"
+            },
+            "Link": {
+              "$ref": "#/components/headers/Link"
+            }
+          },
+          "content": {
+            "application/json": {
+              "schema": {
+                "type": "array",
+                "items": {
+                  "$ref": "#/components/schemas/ResourceAccessToken"
+                }
+              }
+            }
+          }
+        },
+        "GroupAccessTokenList": {
+          "headers": {
+            "x-page": {
+              "$ref": "#/components/headers/x-page"
+            },
+            "x-per-page": {
+              "$ref": "#/components/headers/x-per-page"
+            },
+            "x-next-page": {
+              "$ref": "#/components/headers/x-next-page"
+            },
+            "x-prev-page": {
+              "$ref": "#/components/headers/x-prev-page"
+            },
+            "x-total": {
+              "$ref": "#/components/headers/x-total"
+            },
+            "x-total-pages": {
+              "$ref": "#/components/headers/x-total-pages"
+            },
+            "Link": {
+              "$ref": "#/components/headers/Link"
+            }
+          },
+          "content": {
+            "application/json": {
+              "schema": {
+                "type": "array",
+                "items": {
+                  "$ref": "#/components/schemas/ResourceAccessToken"
+                }
+              }
+            }
+          }
+        },
+        "ProjectAccessToken": {
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/ResourceAccessToken"
+              }
+            }
+          }
+        },
+        "GroupAccessToken": {
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/ResourceAccessToken"
+              }
+            }
+          }
+        },
+        "CreatedProjectAccessToken": {
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/ResourceAccessTokenWithToken"
+              }
+            }
+          }
+        },
+        "CreatedGroupAccessToken": {
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/ResourceAccessTokenWithToken"
+              }
+            }
+          }
+        },
+        "RotatedProjectAccessToken": {
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/ResourceAccessTokenWithToken"
+              }
+            }
+          }
+        },
+        "RotatedGroupAccessToken": {
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/ResourceAccessTokenWithToken"
+              }
+            }
+          }
+        },
+        "BadRequest": {
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/ErrorBody"
+              }
+            }
+          }
+        },
+        "Unauthorized": {
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/ErrorBody"
+              }
+            }
+          }
+        },
+        "Forbidden": {
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/ErrorBody"
+              }
+            }
+          }
+        },
+        "NotFound": {
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/ErrorBody"
+              }
+            }
+          }
+        },
+        "MethodNotAllowed": {
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/ErrorBody"
+              }
+            }
+          }
+        },
+        "UnprocessableEntity": {
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/ErrorBody"
+              }
+            }
+          }
+        },
+        "TooManyRequests": {
+          "headers": {
+            "Retry-After": {
+              "$ref": "#/components/headers/Retry-After"
+            },
+            "RateLimit-Limit": {
+              "$ref": "#/components/headers/RateLimit-Limit"
+            },
+            "RateLimit-Name": {
+              "$ref": "#/components/headers/RateLimit-Name"
+            },
+            "RateLimit-Observed": {
+              "$ref": "#/components/headers/RateLimit-Observed"
+            },
+            "RateLimit-Remaining": {
+              "$ref": "#/components/headers/RateLimit-Remaining"
+            },
+            "RateLimit-Reset": {
+              "$ref": "#/components/headers/RateLimit-Reset"
+            },
+            "RateLimit-ResetTime": {
+              "$ref": "#/components/headers/RateLimit-ResetTime"
+            }
+          },
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/ErrorBody"
+              }
+            },
+            "text/plain": {
+              "schema": {
+                "type": "string"
+              }
+            }
+          }
+        },
+        "ClientError": {
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/ErrorBody"
+              }
+            }
+          }
+        }
+      },
+      "schemas": {
+        "IdOrPath": {
+          "anyOf": [
+            {
+              "type": "integer",
+              "format": "int64"
+            },
+            {
+              "type": "string",
+              "minLength": 1
+            }
+          ]
+        },
+        "DateTimeFilter": {
+          "type": "string"
+        },
+        "TokenSecret": {
+          "type": "string"
+        },
+        "Timestamp": {
+          "type": "string",
+          "format": "date-time"
+        },
+        "ExpiryDate": {
+          "type": "string",
+          "format": "date"
+        },
+        "Scope": {
+          "anyOf": [
+            {
+              "type": "string",
+              "enum": [
+                "api",
+                "read_api",
+                "read_user",
+                "read_repository",
+                "write_repository",
+                "read_registry",
+                "write_registry",
+                "read_virtual_registry",
+                "write_virtual_registry",
+                "sudo",
+                "admin_mode",
+                "create_runner",
+                "manage_runner",
+                "ai_features",
+                "k8s_proxy",
+                "read_service_ping",
+                "self_rotate",
+                "read_observability",
+                "write_observability",
+                "mcp",
+                "mcp_orbit",
+                "granular"
+              ]
+            },
+            {
+              "type": "string"
+            }
+          ]
+        },
+        "AccessLevel": {
+          "type": "integer",
+          "enum": [
+            10,
+            15,
+            20,
+            25,
+            30,
+            40,
+            50
+          ]
+        },
+        "GranularScope": {
+          "type": "object",
+          "properties": {
+            "access": {
+              "type": "string"
+            },
+            "permissions": {
+              "type": "array",
+              "items": {
+                "type": "string"
+              }
+            },
+            "project_id": {
+              "type": [
+                "integer",
+                "null"
+              ],
+              "format": "int64"
+            },
+            "group_id": {
+              "type": [
+                "integer",
+                "null"
+              ],
+              "format": "int64"
+            }
+          }
+        },
+        "PersonalAccessToken": {
+          "type": "object",
+          "required": [
+            "id",
+            "name",
+            "revoked",
+            "created_at",
+            "scopes",
+            "user_id",
+            "last_used_at",
+            "active",
+            "expires_at"
+          ],
+          "properties": {
+            "id": {
+              "type": "integer",
+              "format": "int64"
+            },
+            "name": {
+              "type": "string"
+            },
+            "revoked": {
+              "type": "boolean"
+            },
+            "created_at": {
+              "$ref": "#/components/schemas/Timestamp"
+            },
+            "description": {
+              "type": [
+                "string",
+                "null"
+              ]
+            },
+            "scopes": {
+              "type": "array",
+              "items": {
+                "$ref": "#/components/schemas/Scope"
+              }
+            },
+            "user_id": {
+              "type": "integer",
+              "format": "int64"
+            },
+            "last_used_at": {
+              "oneOf": [
+                {
+                  "$ref": "#/components/schemas/Timestamp"
+                },
+                {
+                  "type": "null"
+                }
+              ]
+            },
+            "active": {
+              "type": "boolean"
+            },
+            "expires_at": {
+              "oneOf": [
+                {
+                  "$ref": "#/components/schemas/ExpiryDate"
+                },
+                {
+                  "type": "null"
+                }
+              ]
+            },
+            "last_used_ips": {
+              "type": "array",
+              "items": {
+                "type": "string"
+              }
+            },
+            "granular": {
+              "type": "boolean"
+            },
+            "granular_scopes": {
+              "type": "array",
+              "items": {
+                "$ref": "#/components/schemas/GranularScope"
+              }
+            }
+          }
+        },
+        "PersonalAccessTokenWithToken": {
+          "allOf": [
+            {
+              "$ref": "#/components/schemas/PersonalAccessToken"
+            },
+            {
+              "type": "object",
+              "required": [
+                "token"
+              ],
+              "properties": {
+                "token": {
+                  "$ref": "#/components/schemas/TokenSecret"
+                }
+              }
+            }
+          ]
+        },
+        "ResourceAccessToken": {
+          "allOf": [
+            {
+              "$ref": "#/components/schemas/PersonalAccessToken"
+            },
+            {
+              "type": "object",
+              "required": [
+                "access_level"
+              ],
+              "properties": {
+                "access_level": {
+                  "$ref": "#/components/schemas/AccessLevel"
+                },
+                "resource_type": {
+                  "type": "string",
+                  "enum": [
+                    "project",
+                    "group"
+                  ]
+                },
+                "resource_id": {
+                  "type": "integer",
+                  "format": "int64"
+                }
+              }
+            }
+          ]
+        },
+        "ResourceAccessTokenWithToken": {
+          "allOf": [
+            {
+              "$ref": "#/components/schemas/ResourceAccessToken"
+            },
+            {
+              "type": "object",
+              "required": [
+                "token"
+              ],
+              "properties": {
+                "token": {
+                  "$ref": "#/components/schemas/TokenSecret"
+                }
+              }
+            }
+          ]
+        },
+        "PersonalAccessTokenCreate": {
+          "type": "object",
+          "required": [
+            "name",
+            "scopes"
+          ],
+          "properties": {
+            "name": {
+              "type": "string"
+            },
+            "scopes": {
+              "type": "array",
+              "items": {
+                "$ref": "#/components/schemas/Scope"
+              }
+            },
+            "description": {
+              "type": "string",
+              "maxLength": 255
+            },
+            "expires_at": {
+              "$ref": "#/components/schemas/ExpiryDate"
+            }
+          }
+        },
+        "ResourceAccessTokenCreate": {
+          "type": "object",
+          "required": [
+            "name",
+            "scopes"
+          ],
+          "properties": {
+            "name": {
+              "type": "string"
+            },
+            "scopes": {
+              "type": "array",
+              "items": {
+                "$ref": "#/components/schemas/Scope"
+              }
+            },
+            "description": {
+              "type": "string",
+              "maxLength": 255
+            },
+            "access_level": {
+              "$ref": "#/components/schemas/AccessLevel"
+            },
+            "expires_at": {
+              "$ref": "#/components/schemas/ExpiryDate"
+            }
+          }
+        },
+        "RotateRequest": {
+          "type": "object",
+          "properties": {
+            "expires_at": {
+              "$ref": "#/components/schemas/ExpiryDate"
+            }
+          }
+        },
+        "TokenValue": {
+          "type": "object",
+          "required": [
+            "token"
+          ],
+          "properties": {
+            "token": {
+              "$ref": "#/components/schemas/TokenSecret"
+            }
+          }
+        },
+        "TokenInformation": {
+          "anyOf": [
+            {
+              "$ref": "#/components/schemas/AccessTokenInformation"
+            },
+            {
+              "$ref": "#/components/schemas/OtherTokenInformation"
+            }
+          ]
+        },
+        "AccessTokenInformation": {
+          "type": "object",
+          "required": [
+            "id"
+          ],
+          "properties": {
+            "id": {
+              "type": "integer",
+              "format": "int64"
+            },
+            "user_id": {
+              "type": "integer",
+              "format": "int64"
+            },
+            "name": {
+              "type": "string"
+            },
+            "description": {
+              "type": [
+                "string",
+                "null"
+              ]
+            },
+            "revoked": {
+              "type": "boolean"
+            },
+            "active": {
+              "type": "boolean"
+            },
+            "created_at": {
+              "$ref": "#/components/schemas/Timestamp"
+            },
+            "expires_at": {
+              "oneOf": [
+                {
+                  "$ref": "#/components/schemas/ExpiryDate"
+                },
+                {
+                  "type": "null"
+                }
+              ]
+            },
+            "last_used_at": {
+              "oneOf": [
+                {
+                  "$ref": "#/components/schemas/Timestamp"
+                },
+                {
+                  "type": "null"
+                }
+              ]
+            },
+            "scopes": {
+              "type": "array",
+              "items": {
+                "$ref": "#/components/schemas/Scope"
+              }
+            },
+            "last_used_ips": {
+              "type": "array",
+              "items": {
+                "type": "string"
+              }
+            },
+            "updated_at": {},
+            "impersonation": {},
+            "expire_notification_delivered": {},
+            "after_expiry_notification_delivered": {},
+            "previous_personal_access_token_id": {},
+            "advanced_scopes": {},
+            "organization_id": {}
+          }
+        },
+        "OtherTokenInformation": {
+          "type": "object",
+          "additionalProperties": true
+        },
+        "ErrorBody": {
+          "oneOf": [
+            {
+              "$ref": "#/components/schemas/ParameterError"
+            },
+            {
+              "$ref": "#/components/schemas/MessageError"
+            },
+            {
+              "$ref": "#/components/schemas/ValidationErrors"
+            },
+            {
+              "$ref": "#/components/schemas/NestedMessageError"
+            },
+            {
+              "$ref": "#/components/schemas/OAuthError"
+            }
+          ]
+        },
+        "ParameterError": {
+          "title": "ParameterError",
+          "type": "object",
+          "required": [
+            "error"
+          ],
+          "properties": {
+            "error": {
+              "type": "string"
+            },
+            "error_description": false
+          },
+          "not": {
+            "required": [
+              "error_description"
+            ],
+            "properties": {
+              "error_description": {}
+            }
+          }
+        },
+        "MessageError": {
+          "title": "MessageError",
+          "type": "object",
+          "required": [
+            "message"
+          ],
+          "properties": {
+            "message": {
+              "type": "string"
+            }
+          }
+        },
+        "ValidationErrors": {
+          "title": "ValidationErrors",
+          "type": "object",
+          "required": [
+            "message"
+          ],
+          "properties": {
+            "message": {
+              "type": "object",
+              "minProperties": 1,
+              "additionalProperties": {
+                "type": "array",
+                "items": {
+                  "type": "string"
+                }
+              }
+            }
+          }
+        },
+        "NestedMessageError": {
+          "title": "NestedMessageError",
+          "type": "object",
+          "required": [
+            "message"
+          ],
+          "properties": {
+            "message": {
+              "type": "object",
+              "required": [
+                "error"
+              ],
+              "properties": {
+                "error": {
+                  "type": "string"
+                }
+              }
+            }
+          }
+        },
+        "OAuthError": {
+          "title": "OAuthError",
+          "type": "object",
+          "required": [
+            "error",
+            "error_description"
+          ],
+          "properties": {
+            "error": {
+              "type": "string",
+              "enum": [
+                "invalid_token",
+                "insufficient_scope"
+              ]
+            },
+            "error_description": {
+              "type": "string"
+            },
+            "scope": {
+              "type": "string"
+            }
+          }
         }
       }
     }

@@ -2750,13 +2750,9262 @@ return errors === 0;
 validate59.evaluated = {"props":{"id":true,"name":true,"enabled":true,"personalAccessToken":true,"owner":true,"creationDate":true,"modifiedDate":true,"expirationDate":true,"lastUsedDate":true,"lastUsedIpAddress":true,"scopes":true,"additionalMetadata":true},"dynamicProps":false,"dynamicItems":false};
 
 export const v22 = validate62;
-const schema76 = {"$ref":"https://sandbox.apitokens.invalid/specs/qernal.json#/components/parameters/Page/schema"};
-const schema78 = {"type":"object","properties":{"before":{"type":"integer","format":"int32"},"after":{"type":"integer","format":"int32"},"size":{"type":"integer","format":"int32"}}};
+const schema76 = {"$ref":"https://sandbox.apitokens.invalid/specs/gitlab.json#/components/headers/Link/schema"};
+const schema78 = {"type":"string"};
 
 function validate62(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
 const evaluated0 = validate62.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(typeof data !== "string"){
+const err0 = {instancePath,schemaPath:"https://sandbox.apitokens.invalid/specs/gitlab.json#/components/headers/Link/schema/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+validate62.errors = vErrors;
+return errors === 0;
+}
+validate62.evaluated = {"dynamicProps":false,"dynamicItems":false};
+
+export const v23 = validate64;
+const schema79 = {"$ref":"https://sandbox.apitokens.invalid/specs/gitlab.json#/components/headers/RateLimit-Limit/schema"};
+const schema80 = {"type":"integer","minimum":0};
+
+function validate64(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate64.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(!((typeof data == "number") && (!(data % 1) && !isNaN(data)))){
+const err0 = {instancePath,schemaPath:"https://sandbox.apitokens.invalid/specs/gitlab.json#/components/headers/RateLimit-Limit/schema/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(typeof data == "number"){
+if(data < 0 || isNaN(data)){
+const err1 = {instancePath,schemaPath:"https://sandbox.apitokens.invalid/specs/gitlab.json#/components/headers/RateLimit-Limit/schema/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+validate64.errors = vErrors;
+return errors === 0;
+}
+validate64.evaluated = {"dynamicProps":false,"dynamicItems":false};
+
+export const v24 = validate65;
+const schema81 = {"$ref":"https://sandbox.apitokens.invalid/specs/gitlab.json#/components/headers/RateLimit-Name/schema"};
+const schema82 = {"type":"string"};
+
+function validate65(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate65.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(typeof data !== "string"){
+const err0 = {instancePath,schemaPath:"https://sandbox.apitokens.invalid/specs/gitlab.json#/components/headers/RateLimit-Name/schema/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+validate65.errors = vErrors;
+return errors === 0;
+}
+validate65.evaluated = {"dynamicProps":false,"dynamicItems":false};
+
+export const v25 = validate66;
+const schema83 = {"$ref":"https://sandbox.apitokens.invalid/specs/gitlab.json#/components/headers/RateLimit-Observed/schema"};
+const schema84 = {"type":"integer","minimum":0};
+
+function validate66(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate66.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(!((typeof data == "number") && (!(data % 1) && !isNaN(data)))){
+const err0 = {instancePath,schemaPath:"https://sandbox.apitokens.invalid/specs/gitlab.json#/components/headers/RateLimit-Observed/schema/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(typeof data == "number"){
+if(data < 0 || isNaN(data)){
+const err1 = {instancePath,schemaPath:"https://sandbox.apitokens.invalid/specs/gitlab.json#/components/headers/RateLimit-Observed/schema/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+validate66.errors = vErrors;
+return errors === 0;
+}
+validate66.evaluated = {"dynamicProps":false,"dynamicItems":false};
+
+export const v26 = validate67;
+const schema85 = {"$ref":"https://sandbox.apitokens.invalid/specs/gitlab.json#/components/headers/RateLimit-Remaining/schema"};
+const schema86 = {"type":"integer","minimum":0};
+
+function validate67(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate67.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(!((typeof data == "number") && (!(data % 1) && !isNaN(data)))){
+const err0 = {instancePath,schemaPath:"https://sandbox.apitokens.invalid/specs/gitlab.json#/components/headers/RateLimit-Remaining/schema/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(typeof data == "number"){
+if(data < 0 || isNaN(data)){
+const err1 = {instancePath,schemaPath:"https://sandbox.apitokens.invalid/specs/gitlab.json#/components/headers/RateLimit-Remaining/schema/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+validate67.errors = vErrors;
+return errors === 0;
+}
+validate67.evaluated = {"dynamicProps":false,"dynamicItems":false};
+
+export const v27 = validate68;
+const schema87 = {"$ref":"https://sandbox.apitokens.invalid/specs/gitlab.json#/components/headers/RateLimit-Reset/schema"};
+const schema88 = {"type":"integer","minimum":0};
+
+function validate68(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate68.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(!((typeof data == "number") && (!(data % 1) && !isNaN(data)))){
+const err0 = {instancePath,schemaPath:"https://sandbox.apitokens.invalid/specs/gitlab.json#/components/headers/RateLimit-Reset/schema/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(typeof data == "number"){
+if(data < 0 || isNaN(data)){
+const err1 = {instancePath,schemaPath:"https://sandbox.apitokens.invalid/specs/gitlab.json#/components/headers/RateLimit-Reset/schema/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+validate68.errors = vErrors;
+return errors === 0;
+}
+validate68.evaluated = {"dynamicProps":false,"dynamicItems":false};
+
+export const v28 = validate69;
+const schema89 = {"$ref":"https://sandbox.apitokens.invalid/specs/gitlab.json#/components/headers/RateLimit-ResetTime/schema"};
+const schema90 = {"type":"string"};
+
+function validate69(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate69.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(typeof data !== "string"){
+const err0 = {instancePath,schemaPath:"https://sandbox.apitokens.invalid/specs/gitlab.json#/components/headers/RateLimit-ResetTime/schema/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+validate69.errors = vErrors;
+return errors === 0;
+}
+validate69.evaluated = {"dynamicProps":false,"dynamicItems":false};
+
+export const v29 = validate70;
+const schema91 = {"$ref":"https://sandbox.apitokens.invalid/specs/gitlab.json#/components/headers/Retry-After/schema"};
+const schema92 = {"type":"integer","minimum":0};
+
+function validate70(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate70.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(!((typeof data == "number") && (!(data % 1) && !isNaN(data)))){
+const err0 = {instancePath,schemaPath:"https://sandbox.apitokens.invalid/specs/gitlab.json#/components/headers/Retry-After/schema/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(typeof data == "number"){
+if(data < 0 || isNaN(data)){
+const err1 = {instancePath,schemaPath:"https://sandbox.apitokens.invalid/specs/gitlab.json#/components/headers/Retry-After/schema/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+validate70.errors = vErrors;
+return errors === 0;
+}
+validate70.evaluated = {"dynamicProps":false,"dynamicItems":false};
+
+export const v30 = validate71;
+const schema93 = {"$ref":"https://sandbox.apitokens.invalid/specs/gitlab.json#/components/headers/x-next-page/schema"};
+const schema94 = {"type":"string","pattern":"^([1-9][0-9]*)?$"};
+const pattern13 = new RegExp("^([1-9][0-9]*)?$", "u");
+
+function validate71(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate71.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(typeof data === "string"){
+if(!pattern13.test(data)){
+const err0 = {instancePath,schemaPath:"https://sandbox.apitokens.invalid/specs/gitlab.json#/components/headers/x-next-page/schema/pattern",keyword:"pattern",params:{pattern: "^([1-9][0-9]*)?$"},message:"must match pattern \""+"^([1-9][0-9]*)?$"+"\""};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+else {
+const err1 = {instancePath,schemaPath:"https://sandbox.apitokens.invalid/specs/gitlab.json#/components/headers/x-next-page/schema/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+validate71.errors = vErrors;
+return errors === 0;
+}
+validate71.evaluated = {"dynamicProps":false,"dynamicItems":false};
+
+export const v31 = validate72;
+const schema95 = {"$ref":"https://sandbox.apitokens.invalid/specs/gitlab.json#/components/headers/x-page/schema"};
+const schema96 = {"type":"integer","minimum":1};
+
+function validate72(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate72.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(!((typeof data == "number") && (!(data % 1) && !isNaN(data)))){
+const err0 = {instancePath,schemaPath:"https://sandbox.apitokens.invalid/specs/gitlab.json#/components/headers/x-page/schema/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(typeof data == "number"){
+if(data < 1 || isNaN(data)){
+const err1 = {instancePath,schemaPath:"https://sandbox.apitokens.invalid/specs/gitlab.json#/components/headers/x-page/schema/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+validate72.errors = vErrors;
+return errors === 0;
+}
+validate72.evaluated = {"dynamicProps":false,"dynamicItems":false};
+
+export const v32 = validate73;
+const schema97 = {"$ref":"https://sandbox.apitokens.invalid/specs/gitlab.json#/components/headers/x-per-page/schema"};
+const schema98 = {"type":"integer","minimum":1};
+
+function validate73(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate73.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(!((typeof data == "number") && (!(data % 1) && !isNaN(data)))){
+const err0 = {instancePath,schemaPath:"https://sandbox.apitokens.invalid/specs/gitlab.json#/components/headers/x-per-page/schema/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(typeof data == "number"){
+if(data < 1 || isNaN(data)){
+const err1 = {instancePath,schemaPath:"https://sandbox.apitokens.invalid/specs/gitlab.json#/components/headers/x-per-page/schema/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+validate73.errors = vErrors;
+return errors === 0;
+}
+validate73.evaluated = {"dynamicProps":false,"dynamicItems":false};
+
+export const v33 = validate74;
+const schema99 = {"$ref":"https://sandbox.apitokens.invalid/specs/gitlab.json#/components/headers/x-prev-page/schema"};
+const schema100 = {"type":"string","pattern":"^([1-9][0-9]*)?$"};
+
+function validate74(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate74.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(typeof data === "string"){
+if(!pattern13.test(data)){
+const err0 = {instancePath,schemaPath:"https://sandbox.apitokens.invalid/specs/gitlab.json#/components/headers/x-prev-page/schema/pattern",keyword:"pattern",params:{pattern: "^([1-9][0-9]*)?$"},message:"must match pattern \""+"^([1-9][0-9]*)?$"+"\""};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+else {
+const err1 = {instancePath,schemaPath:"https://sandbox.apitokens.invalid/specs/gitlab.json#/components/headers/x-prev-page/schema/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+validate74.errors = vErrors;
+return errors === 0;
+}
+validate74.evaluated = {"dynamicProps":false,"dynamicItems":false};
+
+export const v34 = validate75;
+const schema101 = {"$ref":"https://sandbox.apitokens.invalid/specs/gitlab.json#/components/headers/x-total-pages/schema"};
+const schema102 = {"type":"integer","minimum":0};
+
+function validate75(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate75.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(!((typeof data == "number") && (!(data % 1) && !isNaN(data)))){
+const err0 = {instancePath,schemaPath:"https://sandbox.apitokens.invalid/specs/gitlab.json#/components/headers/x-total-pages/schema/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(typeof data == "number"){
+if(data < 0 || isNaN(data)){
+const err1 = {instancePath,schemaPath:"https://sandbox.apitokens.invalid/specs/gitlab.json#/components/headers/x-total-pages/schema/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+validate75.errors = vErrors;
+return errors === 0;
+}
+validate75.evaluated = {"dynamicProps":false,"dynamicItems":false};
+
+export const v35 = validate76;
+const schema103 = {"$ref":"https://sandbox.apitokens.invalid/specs/gitlab.json#/components/headers/x-total/schema"};
+const schema104 = {"type":"integer","minimum":0};
+
+function validate76(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate76.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(!((typeof data == "number") && (!(data % 1) && !isNaN(data)))){
+const err0 = {instancePath,schemaPath:"https://sandbox.apitokens.invalid/specs/gitlab.json#/components/headers/x-total/schema/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(typeof data == "number"){
+if(data < 0 || isNaN(data)){
+const err1 = {instancePath,schemaPath:"https://sandbox.apitokens.invalid/specs/gitlab.json#/components/headers/x-total/schema/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+validate76.errors = vErrors;
+return errors === 0;
+}
+validate76.evaluated = {"dynamicProps":false,"dynamicItems":false};
+
+export const v36 = validate77;
+const schema105 = {"$ref":"https://sandbox.apitokens.invalid/specs/gitlab.json#/components/parameters/createdAfter/schema"};
+const schema106 = {"type":"string"};
+
+function validate77(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate77.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(typeof data !== "string"){
+const err0 = {instancePath,schemaPath:"https://sandbox.apitokens.invalid/specs/gitlab.json#/components/parameters/createdAfter/schema/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+validate77.errors = vErrors;
+return errors === 0;
+}
+validate77.evaluated = {"dynamicProps":false,"dynamicItems":false};
+
+export const v37 = validate78;
+const schema107 = {"$ref":"https://sandbox.apitokens.invalid/specs/gitlab.json#/components/parameters/createdBefore/schema"};
+
+function validate78(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate78.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(typeof data !== "string"){
+const err0 = {instancePath,schemaPath:"https://sandbox.apitokens.invalid/specs/gitlab.json#/components/parameters/createdBefore/schema/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+validate78.errors = vErrors;
+return errors === 0;
+}
+validate78.evaluated = {"dynamicProps":false,"dynamicItems":false};
+
+export const v38 = validate79;
+const schema109 = {"$ref":"https://sandbox.apitokens.invalid/specs/gitlab.json#/components/parameters/expiresAfter/schema"};
+const schema110 = {"type":"string","format":"date"};
+const formats34 = formats.date;
+
+function validate79(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate79.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(typeof data === "string"){
+if(!(formats34.validate(data))){
+const err0 = {instancePath,schemaPath:"https://sandbox.apitokens.invalid/specs/gitlab.json#/components/parameters/expiresAfter/schema/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+else {
+const err1 = {instancePath,schemaPath:"https://sandbox.apitokens.invalid/specs/gitlab.json#/components/parameters/expiresAfter/schema/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+validate79.errors = vErrors;
+return errors === 0;
+}
+validate79.evaluated = {"dynamicProps":false,"dynamicItems":false};
+
+export const v39 = validate80;
+const schema111 = {"$ref":"https://sandbox.apitokens.invalid/specs/gitlab.json#/components/parameters/expiresBefore/schema"};
+const schema112 = {"type":"string","format":"date"};
+
+function validate80(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate80.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(typeof data === "string"){
+if(!(formats34.validate(data))){
+const err0 = {instancePath,schemaPath:"https://sandbox.apitokens.invalid/specs/gitlab.json#/components/parameters/expiresBefore/schema/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+else {
+const err1 = {instancePath,schemaPath:"https://sandbox.apitokens.invalid/specs/gitlab.json#/components/parameters/expiresBefore/schema/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+validate80.errors = vErrors;
+return errors === 0;
+}
+validate80.evaluated = {"dynamicProps":false,"dynamicItems":false};
+
+export const v40 = validate81;
+const schema113 = {"$ref":"https://sandbox.apitokens.invalid/specs/gitlab.json#/components/parameters/groupId/schema"};
+const schema114 = {"anyOf":[{"type":"integer","format":"int64"},{"type":"string","minLength":1}]};
+
+function validate81(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate81.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+const _errs1 = errors;
+let valid1 = false;
+const _errs2 = errors;
+if(!((typeof data == "number") && (!(data % 1) && !isNaN(data)))){
+const err0 = {instancePath,schemaPath:"https://sandbox.apitokens.invalid/specs/gitlab.json#/components/parameters/groupId/schema/anyOf/0/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(typeof data == "number"){
+if(!(formats0.validate(data))){
+const err1 = {instancePath,schemaPath:"https://sandbox.apitokens.invalid/specs/gitlab.json#/components/parameters/groupId/schema/anyOf/0/format",keyword:"format",params:{format: "int64"},message:"must match format \""+"int64"+"\""};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+var _valid0 = _errs2 === errors;
+valid1 = valid1 || _valid0;
+const _errs4 = errors;
+if(typeof data === "string"){
+if(func0(data) < 1){
+const err2 = {instancePath,schemaPath:"https://sandbox.apitokens.invalid/specs/gitlab.json#/components/parameters/groupId/schema/anyOf/1/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+else {
+const err3 = {instancePath,schemaPath:"https://sandbox.apitokens.invalid/specs/gitlab.json#/components/parameters/groupId/schema/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+var _valid0 = _errs4 === errors;
+valid1 = valid1 || _valid0;
+if(!valid1){
+const err4 = {instancePath,schemaPath:"https://sandbox.apitokens.invalid/specs/gitlab.json#/components/parameters/groupId/schema/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+else {
+errors = _errs1;
+if(vErrors !== null){
+if(_errs1){
+vErrors.length = _errs1;
+}
+else {
+vErrors = null;
+}
+}
+}
+validate81.errors = vErrors;
+return errors === 0;
+}
+validate81.evaluated = {"dynamicProps":false,"dynamicItems":false};
+
+export const v41 = validate82;
+const schema115 = {"$ref":"https://sandbox.apitokens.invalid/specs/gitlab.json#/components/parameters/lastUsedAfter/schema"};
+
+function validate82(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate82.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(typeof data !== "string"){
+const err0 = {instancePath,schemaPath:"https://sandbox.apitokens.invalid/specs/gitlab.json#/components/parameters/lastUsedAfter/schema/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+validate82.errors = vErrors;
+return errors === 0;
+}
+validate82.evaluated = {"dynamicProps":false,"dynamicItems":false};
+
+export const v42 = validate83;
+const schema117 = {"$ref":"https://sandbox.apitokens.invalid/specs/gitlab.json#/components/parameters/lastUsedBefore/schema"};
+
+function validate83(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate83.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(typeof data !== "string"){
+const err0 = {instancePath,schemaPath:"https://sandbox.apitokens.invalid/specs/gitlab.json#/components/parameters/lastUsedBefore/schema/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+validate83.errors = vErrors;
+return errors === 0;
+}
+validate83.evaluated = {"dynamicProps":false,"dynamicItems":false};
+
+export const v43 = validate84;
+const schema119 = {"$ref":"https://sandbox.apitokens.invalid/specs/gitlab.json#/components/parameters/page/schema"};
+const schema120 = {"type":"integer","minimum":1,"default":1};
+
+function validate84(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate84.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(!((typeof data == "number") && (!(data % 1) && !isNaN(data)))){
+const err0 = {instancePath,schemaPath:"https://sandbox.apitokens.invalid/specs/gitlab.json#/components/parameters/page/schema/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(typeof data == "number"){
+if(data < 1 || isNaN(data)){
+const err1 = {instancePath,schemaPath:"https://sandbox.apitokens.invalid/specs/gitlab.json#/components/parameters/page/schema/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+validate84.errors = vErrors;
+return errors === 0;
+}
+validate84.evaluated = {"dynamicProps":false,"dynamicItems":false};
+
+export const v44 = validate85;
+const schema121 = {"$ref":"https://sandbox.apitokens.invalid/specs/gitlab.json#/components/parameters/patId/schema"};
+const schema122 = {"type":"integer","format":"int64"};
+
+function validate85(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate85.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(!((typeof data == "number") && (!(data % 1) && !isNaN(data)))){
+const err0 = {instancePath,schemaPath:"https://sandbox.apitokens.invalid/specs/gitlab.json#/components/parameters/patId/schema/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(typeof data == "number"){
+if(!(formats0.validate(data))){
+const err1 = {instancePath,schemaPath:"https://sandbox.apitokens.invalid/specs/gitlab.json#/components/parameters/patId/schema/format",keyword:"format",params:{format: "int64"},message:"must match format \""+"int64"+"\""};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+validate85.errors = vErrors;
+return errors === 0;
+}
+validate85.evaluated = {"dynamicProps":false,"dynamicItems":false};
+
+export const v45 = validate86;
+const schema123 = {"$ref":"https://sandbox.apitokens.invalid/specs/gitlab.json#/components/parameters/pathUserId/schema"};
+const schema124 = {"type":"integer","format":"int64"};
+
+function validate86(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate86.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(!((typeof data == "number") && (!(data % 1) && !isNaN(data)))){
+const err0 = {instancePath,schemaPath:"https://sandbox.apitokens.invalid/specs/gitlab.json#/components/parameters/pathUserId/schema/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(typeof data == "number"){
+if(!(formats0.validate(data))){
+const err1 = {instancePath,schemaPath:"https://sandbox.apitokens.invalid/specs/gitlab.json#/components/parameters/pathUserId/schema/format",keyword:"format",params:{format: "int64"},message:"must match format \""+"int64"+"\""};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+validate86.errors = vErrors;
+return errors === 0;
+}
+validate86.evaluated = {"dynamicProps":false,"dynamicItems":false};
+
+export const v46 = validate87;
+const schema125 = {"$ref":"https://sandbox.apitokens.invalid/specs/gitlab.json#/components/parameters/perPage/schema"};
+const schema126 = {"type":"integer","minimum":1,"maximum":100,"default":20};
+
+function validate87(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate87.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(!((typeof data == "number") && (!(data % 1) && !isNaN(data)))){
+const err0 = {instancePath,schemaPath:"https://sandbox.apitokens.invalid/specs/gitlab.json#/components/parameters/perPage/schema/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(typeof data == "number"){
+if(data > 100 || isNaN(data)){
+const err1 = {instancePath,schemaPath:"https://sandbox.apitokens.invalid/specs/gitlab.json#/components/parameters/perPage/schema/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data < 1 || isNaN(data)){
+const err2 = {instancePath,schemaPath:"https://sandbox.apitokens.invalid/specs/gitlab.json#/components/parameters/perPage/schema/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+validate87.errors = vErrors;
+return errors === 0;
+}
+validate87.evaluated = {"dynamicProps":false,"dynamicItems":false};
+
+export const v47 = validate88;
+const schema127 = {"$ref":"https://sandbox.apitokens.invalid/specs/gitlab.json#/components/parameters/projectId/schema"};
+
+function validate88(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate88.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+const _errs1 = errors;
+let valid1 = false;
+const _errs2 = errors;
+if(!((typeof data == "number") && (!(data % 1) && !isNaN(data)))){
+const err0 = {instancePath,schemaPath:"https://sandbox.apitokens.invalid/specs/gitlab.json#/components/parameters/projectId/schema/anyOf/0/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(typeof data == "number"){
+if(!(formats0.validate(data))){
+const err1 = {instancePath,schemaPath:"https://sandbox.apitokens.invalid/specs/gitlab.json#/components/parameters/projectId/schema/anyOf/0/format",keyword:"format",params:{format: "int64"},message:"must match format \""+"int64"+"\""};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+var _valid0 = _errs2 === errors;
+valid1 = valid1 || _valid0;
+const _errs4 = errors;
+if(typeof data === "string"){
+if(func0(data) < 1){
+const err2 = {instancePath,schemaPath:"https://sandbox.apitokens.invalid/specs/gitlab.json#/components/parameters/projectId/schema/anyOf/1/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+else {
+const err3 = {instancePath,schemaPath:"https://sandbox.apitokens.invalid/specs/gitlab.json#/components/parameters/projectId/schema/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+var _valid0 = _errs4 === errors;
+valid1 = valid1 || _valid0;
+if(!valid1){
+const err4 = {instancePath,schemaPath:"https://sandbox.apitokens.invalid/specs/gitlab.json#/components/parameters/projectId/schema/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+else {
+errors = _errs1;
+if(vErrors !== null){
+if(_errs1){
+vErrors.length = _errs1;
+}
+else {
+vErrors = null;
+}
+}
+}
+validate88.errors = vErrors;
+return errors === 0;
+}
+validate88.evaluated = {"dynamicProps":false,"dynamicItems":false};
+
+export const v48 = validate89;
+const schema129 = {"$ref":"https://sandbox.apitokens.invalid/specs/gitlab.json#/components/parameters/revoked/schema"};
+const schema130 = {"type":"boolean"};
+
+function validate89(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate89.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(typeof data !== "boolean"){
+const err0 = {instancePath,schemaPath:"https://sandbox.apitokens.invalid/specs/gitlab.json#/components/parameters/revoked/schema/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+validate89.errors = vErrors;
+return errors === 0;
+}
+validate89.evaluated = {"dynamicProps":false,"dynamicItems":false};
+
+export const v49 = validate90;
+const schema131 = {"$ref":"https://sandbox.apitokens.invalid/specs/gitlab.json#/components/parameters/search/schema"};
+const schema132 = {"type":"string"};
+
+function validate90(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate90.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(typeof data !== "string"){
+const err0 = {instancePath,schemaPath:"https://sandbox.apitokens.invalid/specs/gitlab.json#/components/parameters/search/schema/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+validate90.errors = vErrors;
+return errors === 0;
+}
+validate90.evaluated = {"dynamicProps":false,"dynamicItems":false};
+
+export const v50 = validate91;
+const schema133 = {"$ref":"https://sandbox.apitokens.invalid/specs/gitlab.json#/components/parameters/sort/schema"};
+const schema134 = {"anyOf":[{"type":"string","enum":["created_asc","created_desc","expires_asc","expires_desc","last_used_asc","last_used_desc","name_asc","name_desc"]},{"type":"string"}]};
+
+function validate91(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate91.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+const _errs1 = errors;
+let valid1 = false;
+const _errs2 = errors;
+if(typeof data !== "string"){
+const err0 = {instancePath,schemaPath:"https://sandbox.apitokens.invalid/specs/gitlab.json#/components/parameters/sort/schema/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(!((((((((data === "created_asc") || (data === "created_desc")) || (data === "expires_asc")) || (data === "expires_desc")) || (data === "last_used_asc")) || (data === "last_used_desc")) || (data === "name_asc")) || (data === "name_desc"))){
+const err1 = {instancePath,schemaPath:"https://sandbox.apitokens.invalid/specs/gitlab.json#/components/parameters/sort/schema/anyOf/0/enum",keyword:"enum",params:{allowedValues: schema134.anyOf[0].enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+var _valid0 = _errs2 === errors;
+valid1 = valid1 || _valid0;
+const _errs4 = errors;
+if(typeof data !== "string"){
+const err2 = {instancePath,schemaPath:"https://sandbox.apitokens.invalid/specs/gitlab.json#/components/parameters/sort/schema/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+var _valid0 = _errs4 === errors;
+valid1 = valid1 || _valid0;
+if(!valid1){
+const err3 = {instancePath,schemaPath:"https://sandbox.apitokens.invalid/specs/gitlab.json#/components/parameters/sort/schema/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+else {
+errors = _errs1;
+if(vErrors !== null){
+if(_errs1){
+vErrors.length = _errs1;
+}
+else {
+vErrors = null;
+}
+}
+}
+validate91.errors = vErrors;
+return errors === 0;
+}
+validate91.evaluated = {"dynamicProps":false,"dynamicItems":false};
+
+export const v51 = validate92;
+const schema135 = {"$ref":"https://sandbox.apitokens.invalid/specs/gitlab.json#/components/parameters/state/schema"};
+const schema136 = {"type":"string","enum":["active","inactive"]};
+
+function validate92(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate92.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(typeof data !== "string"){
+const err0 = {instancePath,schemaPath:"https://sandbox.apitokens.invalid/specs/gitlab.json#/components/parameters/state/schema/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(!((data === "active") || (data === "inactive"))){
+const err1 = {instancePath,schemaPath:"https://sandbox.apitokens.invalid/specs/gitlab.json#/components/parameters/state/schema/enum",keyword:"enum",params:{allowedValues: schema136.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+validate92.errors = vErrors;
+return errors === 0;
+}
+validate92.evaluated = {"dynamicProps":false,"dynamicItems":false};
+
+export const v52 = validate93;
+const schema137 = {"$ref":"https://sandbox.apitokens.invalid/specs/gitlab.json#/components/parameters/tokenId/schema"};
+const schema138 = {"type":"integer","format":"int64"};
+
+function validate93(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate93.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(!((typeof data == "number") && (!(data % 1) && !isNaN(data)))){
+const err0 = {instancePath,schemaPath:"https://sandbox.apitokens.invalid/specs/gitlab.json#/components/parameters/tokenId/schema/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(typeof data == "number"){
+if(!(formats0.validate(data))){
+const err1 = {instancePath,schemaPath:"https://sandbox.apitokens.invalid/specs/gitlab.json#/components/parameters/tokenId/schema/format",keyword:"format",params:{format: "int64"},message:"must match format \""+"int64"+"\""};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+validate93.errors = vErrors;
+return errors === 0;
+}
+validate93.evaluated = {"dynamicProps":false,"dynamicItems":false};
+
+export const v53 = validate94;
+const schema139 = {"$ref":"https://sandbox.apitokens.invalid/specs/gitlab.json#/components/parameters/userId/schema"};
+const schema140 = {"type":"integer","format":"int64"};
+
+function validate94(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate94.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(!((typeof data == "number") && (!(data % 1) && !isNaN(data)))){
+const err0 = {instancePath,schemaPath:"https://sandbox.apitokens.invalid/specs/gitlab.json#/components/parameters/userId/schema/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(typeof data == "number"){
+if(!(formats0.validate(data))){
+const err1 = {instancePath,schemaPath:"https://sandbox.apitokens.invalid/specs/gitlab.json#/components/parameters/userId/schema/format",keyword:"format",params:{format: "int64"},message:"must match format \""+"int64"+"\""};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+validate94.errors = vErrors;
+return errors === 0;
+}
+validate94.evaluated = {"dynamicProps":false,"dynamicItems":false};
+
+export const v54 = validate95;
+const schema141 = {"$ref":"https://sandbox.apitokens.invalid/specs/gitlab.json#/components/requestBodies/PersonalAccessTokenCreate/content/application~1json/schema"};
+const schema142 = {"type":"object","required":["name","scopes"],"properties":{"name":{"type":"string"},"scopes":{"type":"array","items":{"$ref":"#/components/schemas/Scope"}},"description":{"type":"string","maxLength":255},"expires_at":{"$ref":"#/components/schemas/ExpiryDate"}}};
+const schema143 = {"anyOf":[{"type":"string","enum":["api","read_api","read_user","read_repository","write_repository","read_registry","write_registry","read_virtual_registry","write_virtual_registry","sudo","admin_mode","create_runner","manage_runner","ai_features","k8s_proxy","read_service_ping","self_rotate","read_observability","write_observability","mcp","mcp_orbit","granular"]},{"type":"string"}]};
+const schema144 = {"type":"string","format":"date"};
+
+function validate96(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate96.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.name === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.scopes === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "scopes"},message:"must have required property '"+"scopes"+"'"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.name !== undefined){
+if(typeof data.name !== "string"){
+const err2 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data.scopes !== undefined){
+let data1 = data.scopes;
+if(Array.isArray(data1)){
+const len0 = data1.length;
+for(let i0=0; i0<len0; i0++){
+let data2 = data1[i0];
+const _errs7 = errors;
+let valid4 = false;
+const _errs8 = errors;
+if(typeof data2 !== "string"){
+const err3 = {instancePath:instancePath+"/scopes/" + i0,schemaPath:"#/components/schemas/Scope/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(!((((((((((((((((((((((data2 === "api") || (data2 === "read_api")) || (data2 === "read_user")) || (data2 === "read_repository")) || (data2 === "write_repository")) || (data2 === "read_registry")) || (data2 === "write_registry")) || (data2 === "read_virtual_registry")) || (data2 === "write_virtual_registry")) || (data2 === "sudo")) || (data2 === "admin_mode")) || (data2 === "create_runner")) || (data2 === "manage_runner")) || (data2 === "ai_features")) || (data2 === "k8s_proxy")) || (data2 === "read_service_ping")) || (data2 === "self_rotate")) || (data2 === "read_observability")) || (data2 === "write_observability")) || (data2 === "mcp")) || (data2 === "mcp_orbit")) || (data2 === "granular"))){
+const err4 = {instancePath:instancePath+"/scopes/" + i0,schemaPath:"#/components/schemas/Scope/anyOf/0/enum",keyword:"enum",params:{allowedValues: schema143.anyOf[0].enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+var _valid0 = _errs8 === errors;
+valid4 = valid4 || _valid0;
+const _errs10 = errors;
+if(typeof data2 !== "string"){
+const err5 = {instancePath:instancePath+"/scopes/" + i0,schemaPath:"#/components/schemas/Scope/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+var _valid0 = _errs10 === errors;
+valid4 = valid4 || _valid0;
+if(!valid4){
+const err6 = {instancePath:instancePath+"/scopes/" + i0,schemaPath:"#/components/schemas/Scope/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+else {
+errors = _errs7;
+if(vErrors !== null){
+if(_errs7){
+vErrors.length = _errs7;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err7 = {instancePath:instancePath+"/scopes",schemaPath:"#/properties/scopes/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data.description !== undefined){
+let data3 = data.description;
+if(typeof data3 === "string"){
+if(func0(data3) > 255){
+const err8 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+else {
+const err9 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+if(data.expires_at !== undefined){
+let data4 = data.expires_at;
+if(typeof data4 === "string"){
+if(!(formats34.validate(data4))){
+const err10 = {instancePath:instancePath+"/expires_at",schemaPath:"#/components/schemas/ExpiryDate/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+else {
+const err11 = {instancePath:instancePath+"/expires_at",schemaPath:"#/components/schemas/ExpiryDate/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+}
+else {
+const err12 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+validate96.errors = vErrors;
+return errors === 0;
+}
+validate96.evaluated = {"props":{"name":true,"scopes":true,"description":true,"expires_at":true},"dynamicProps":false,"dynamicItems":false};
+
+
+function validate95(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate95.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(!(validate96(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate96.errors : vErrors.concat(validate96.errors);
+errors = vErrors.length;
+}
+validate95.errors = vErrors;
+return errors === 0;
+}
+validate95.evaluated = {"props":{"name":true,"scopes":true,"description":true,"expires_at":true},"dynamicProps":false,"dynamicItems":false};
+
+export const v55 = validate98;
+const schema145 = {"$ref":"https://sandbox.apitokens.invalid/specs/gitlab.json#/components/requestBodies/ResourceAccessTokenCreate/content/application~1json/schema"};
+const schema146 = {"type":"object","required":["name","scopes"],"properties":{"name":{"type":"string"},"scopes":{"type":"array","items":{"$ref":"#/components/schemas/Scope"}},"description":{"type":"string","maxLength":255},"access_level":{"$ref":"#/components/schemas/AccessLevel"},"expires_at":{"$ref":"#/components/schemas/ExpiryDate"}}};
+const schema148 = {"type":"integer","enum":[10,15,20,25,30,40,50]};
+
+function validate99(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate99.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.name === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.scopes === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "scopes"},message:"must have required property '"+"scopes"+"'"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.name !== undefined){
+if(typeof data.name !== "string"){
+const err2 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data.scopes !== undefined){
+let data1 = data.scopes;
+if(Array.isArray(data1)){
+const len0 = data1.length;
+for(let i0=0; i0<len0; i0++){
+let data2 = data1[i0];
+const _errs7 = errors;
+let valid4 = false;
+const _errs8 = errors;
+if(typeof data2 !== "string"){
+const err3 = {instancePath:instancePath+"/scopes/" + i0,schemaPath:"#/components/schemas/Scope/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(!((((((((((((((((((((((data2 === "api") || (data2 === "read_api")) || (data2 === "read_user")) || (data2 === "read_repository")) || (data2 === "write_repository")) || (data2 === "read_registry")) || (data2 === "write_registry")) || (data2 === "read_virtual_registry")) || (data2 === "write_virtual_registry")) || (data2 === "sudo")) || (data2 === "admin_mode")) || (data2 === "create_runner")) || (data2 === "manage_runner")) || (data2 === "ai_features")) || (data2 === "k8s_proxy")) || (data2 === "read_service_ping")) || (data2 === "self_rotate")) || (data2 === "read_observability")) || (data2 === "write_observability")) || (data2 === "mcp")) || (data2 === "mcp_orbit")) || (data2 === "granular"))){
+const err4 = {instancePath:instancePath+"/scopes/" + i0,schemaPath:"#/components/schemas/Scope/anyOf/0/enum",keyword:"enum",params:{allowedValues: schema143.anyOf[0].enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+var _valid0 = _errs8 === errors;
+valid4 = valid4 || _valid0;
+const _errs10 = errors;
+if(typeof data2 !== "string"){
+const err5 = {instancePath:instancePath+"/scopes/" + i0,schemaPath:"#/components/schemas/Scope/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+var _valid0 = _errs10 === errors;
+valid4 = valid4 || _valid0;
+if(!valid4){
+const err6 = {instancePath:instancePath+"/scopes/" + i0,schemaPath:"#/components/schemas/Scope/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+else {
+errors = _errs7;
+if(vErrors !== null){
+if(_errs7){
+vErrors.length = _errs7;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err7 = {instancePath:instancePath+"/scopes",schemaPath:"#/properties/scopes/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data.description !== undefined){
+let data3 = data.description;
+if(typeof data3 === "string"){
+if(func0(data3) > 255){
+const err8 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+else {
+const err9 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+if(data.access_level !== undefined){
+let data4 = data.access_level;
+if(!((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4)))){
+const err10 = {instancePath:instancePath+"/access_level",schemaPath:"#/components/schemas/AccessLevel/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+if(!(((((((data4 === 10) || (data4 === 15)) || (data4 === 20)) || (data4 === 25)) || (data4 === 30)) || (data4 === 40)) || (data4 === 50))){
+const err11 = {instancePath:instancePath+"/access_level",schemaPath:"#/components/schemas/AccessLevel/enum",keyword:"enum",params:{allowedValues: schema148.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+if(data.expires_at !== undefined){
+let data5 = data.expires_at;
+if(typeof data5 === "string"){
+if(!(formats34.validate(data5))){
+const err12 = {instancePath:instancePath+"/expires_at",schemaPath:"#/components/schemas/ExpiryDate/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+else {
+const err13 = {instancePath:instancePath+"/expires_at",schemaPath:"#/components/schemas/ExpiryDate/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+}
+else {
+const err14 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+validate99.errors = vErrors;
+return errors === 0;
+}
+validate99.evaluated = {"props":{"name":true,"scopes":true,"description":true,"access_level":true,"expires_at":true},"dynamicProps":false,"dynamicItems":false};
+
+
+function validate98(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate98.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(!(validate99(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate99.errors : vErrors.concat(validate99.errors);
+errors = vErrors.length;
+}
+validate98.errors = vErrors;
+return errors === 0;
+}
+validate98.evaluated = {"props":{"name":true,"scopes":true,"description":true,"access_level":true,"expires_at":true},"dynamicProps":false,"dynamicItems":false};
+
+export const v56 = validate101;
+const schema150 = {"$ref":"https://sandbox.apitokens.invalid/specs/gitlab.json#/components/requestBodies/Rotate/content/application~1json/schema"};
+const schema151 = {"type":"object","properties":{"expires_at":{"$ref":"#/components/schemas/ExpiryDate"}}};
+
+function validate102(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate102.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.expires_at !== undefined){
+let data0 = data.expires_at;
+if(typeof data0 === "string"){
+if(!(formats34.validate(data0))){
+const err0 = {instancePath:instancePath+"/expires_at",schemaPath:"#/components/schemas/ExpiryDate/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+else {
+const err1 = {instancePath:instancePath+"/expires_at",schemaPath:"#/components/schemas/ExpiryDate/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+}
+else {
+const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+validate102.errors = vErrors;
+return errors === 0;
+}
+validate102.evaluated = {"props":{"expires_at":true},"dynamicProps":false,"dynamicItems":false};
+
+
+function validate101(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate101.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(!(validate102(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate102.errors : vErrors.concat(validate102.errors);
+errors = vErrors.length;
+}
+validate101.errors = vErrors;
+return errors === 0;
+}
+validate101.evaluated = {"props":{"expires_at":true},"dynamicProps":false,"dynamicItems":false};
+
+export const v57 = validate104;
+const schema153 = {"$ref":"https://sandbox.apitokens.invalid/specs/gitlab.json#/components/requestBodies/TokenValue/content/application~1json/schema"};
+const schema154 = {"type":"object","required":["token"],"properties":{"token":{"$ref":"#/components/schemas/TokenSecret"}}};
+const schema155 = {"type":"string"};
+
+function validate105(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate105.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.token === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "token"},message:"must have required property '"+"token"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.token !== undefined){
+if(typeof data.token !== "string"){
+const err1 = {instancePath:instancePath+"/token",schemaPath:"#/components/schemas/TokenSecret/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+}
+else {
+const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+validate105.errors = vErrors;
+return errors === 0;
+}
+validate105.evaluated = {"props":{"token":true},"dynamicProps":false,"dynamicItems":false};
+
+
+function validate104(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate104.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(!(validate105(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate105.errors : vErrors.concat(validate105.errors);
+errors = vErrors.length;
+}
+validate104.errors = vErrors;
+return errors === 0;
+}
+validate104.evaluated = {"props":{"token":true},"dynamicProps":false,"dynamicItems":false};
+
+export const v58 = validate107;
+const schema156 = {"$ref":"https://sandbox.apitokens.invalid/specs/gitlab.json#/components/responses/BadRequest/content/application~1json/schema"};
+const schema157 = {"oneOf":[{"$ref":"#/components/schemas/ParameterError"},{"$ref":"#/components/schemas/MessageError"},{"$ref":"#/components/schemas/ValidationErrors"},{"$ref":"#/components/schemas/NestedMessageError"},{"$ref":"#/components/schemas/OAuthError"}]};
+const schema158 = {"title":"ParameterError","type":"object","required":["error"],"properties":{"error":{"type":"string"},"error_description":false},"not":{"required":["error_description"],"properties":{"error_description":{}}}};
+const schema159 = {"title":"MessageError","type":"object","required":["message"],"properties":{"message":{"type":"string"}}};
+const schema160 = {"title":"ValidationErrors","type":"object","required":["message"],"properties":{"message":{"type":"object","minProperties":1,"additionalProperties":{"type":"array","items":{"type":"string"}}}}};
+const schema161 = {"title":"NestedMessageError","type":"object","required":["message"],"properties":{"message":{"type":"object","required":["error"],"properties":{"error":{"type":"string"}}}}};
+const schema162 = {"title":"OAuthError","type":"object","required":["error","error_description"],"properties":{"error":{"type":"string","enum":["invalid_token","insufficient_scope"]},"error_description":{"type":"string"},"scope":{"type":"string"}}};
+
+function validate108(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate108.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+const _errs0 = errors;
+let valid0 = false;
+let passing0 = null;
+const _errs1 = errors;
+const _errs4 = errors;
+const _errs5 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if((data.error_description === undefined) && (missing0 = "error_description")){
+const err0 = {};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+var valid2 = _errs5 === errors;
+if(valid2){
+const err1 = {instancePath,schemaPath:"#/components/schemas/ParameterError/not",keyword:"not",params:{},message:"must NOT be valid"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+else {
+errors = _errs4;
+if(vErrors !== null){
+if(_errs4){
+vErrors.length = _errs4;
+}
+else {
+vErrors = null;
+}
+}
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.error === undefined){
+const err2 = {instancePath,schemaPath:"#/components/schemas/ParameterError/required",keyword:"required",params:{missingProperty: "error"},message:"must have required property '"+"error"+"'"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.error !== undefined){
+if(typeof data.error !== "string"){
+const err3 = {instancePath:instancePath+"/error",schemaPath:"#/components/schemas/ParameterError/properties/error/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.error_description !== undefined){
+const err4 = {instancePath:instancePath+"/error_description",schemaPath:"#/components/schemas/ParameterError/properties/error_description/false schema",keyword:"false schema",params:{},message:"boolean schema is false"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+else {
+const err5 = {instancePath,schemaPath:"#/components/schemas/ParameterError/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+var _valid0 = _errs1 === errors;
+if(_valid0){
+valid0 = true;
+passing0 = 0;
+var props0 = {};
+props0.error = true;
+props0.error_description = true;
+}
+const _errs8 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.message === undefined){
+const err6 = {instancePath,schemaPath:"#/components/schemas/MessageError/required",keyword:"required",params:{missingProperty: "message"},message:"must have required property '"+"message"+"'"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+if(data.message !== undefined){
+if(typeof data.message !== "string"){
+const err7 = {instancePath:instancePath+"/message",schemaPath:"#/components/schemas/MessageError/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+}
+else {
+const err8 = {instancePath,schemaPath:"#/components/schemas/MessageError/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+var _valid0 = _errs8 === errors;
+if(_valid0 && valid0){
+valid0 = false;
+passing0 = [passing0, 1];
+}
+else {
+if(_valid0){
+valid0 = true;
+passing0 = 1;
+if(props0 !== true){
+props0 = props0 || {};
+props0.message = true;
+}
+}
+const _errs13 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.message === undefined){
+const err9 = {instancePath,schemaPath:"#/components/schemas/ValidationErrors/required",keyword:"required",params:{missingProperty: "message"},message:"must have required property '"+"message"+"'"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+if(data.message !== undefined){
+let data3 = data.message;
+if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
+if(Object.keys(data3).length < 1){
+const err10 = {instancePath:instancePath+"/message",schemaPath:"#/components/schemas/ValidationErrors/properties/message/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+for(const key0 in data3){
+let data4 = data3[key0];
+if(Array.isArray(data4)){
+const len0 = data4.length;
+for(let i0=0; i0<len0; i0++){
+if(typeof data4[i0] !== "string"){
+const err11 = {instancePath:instancePath+"/message/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i0,schemaPath:"#/components/schemas/ValidationErrors/properties/message/additionalProperties/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+}
+else {
+const err12 = {instancePath:instancePath+"/message/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/components/schemas/ValidationErrors/properties/message/additionalProperties/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+}
+else {
+const err13 = {instancePath:instancePath+"/message",schemaPath:"#/components/schemas/ValidationErrors/properties/message/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+}
+else {
+const err14 = {instancePath,schemaPath:"#/components/schemas/ValidationErrors/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+var _valid0 = _errs13 === errors;
+if(_valid0 && valid0){
+valid0 = false;
+passing0 = [passing0, 2];
+}
+else {
+if(_valid0){
+valid0 = true;
+passing0 = 2;
+if(props0 !== true){
+props0 = props0 || {};
+props0.message = true;
+}
+}
+const _errs23 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.message === undefined){
+const err15 = {instancePath,schemaPath:"#/components/schemas/NestedMessageError/required",keyword:"required",params:{missingProperty: "message"},message:"must have required property '"+"message"+"'"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+if(data.message !== undefined){
+let data6 = data.message;
+if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
+if(data6.error === undefined){
+const err16 = {instancePath:instancePath+"/message",schemaPath:"#/components/schemas/NestedMessageError/properties/message/required",keyword:"required",params:{missingProperty: "error"},message:"must have required property '"+"error"+"'"};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+if(data6.error !== undefined){
+if(typeof data6.error !== "string"){
+const err17 = {instancePath:instancePath+"/message/error",schemaPath:"#/components/schemas/NestedMessageError/properties/message/properties/error/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+}
+else {
+const err18 = {instancePath:instancePath+"/message",schemaPath:"#/components/schemas/NestedMessageError/properties/message/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+}
+else {
+const err19 = {instancePath,schemaPath:"#/components/schemas/NestedMessageError/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+var _valid0 = _errs23 === errors;
+if(_valid0 && valid0){
+valid0 = false;
+passing0 = [passing0, 3];
+}
+else {
+if(_valid0){
+valid0 = true;
+passing0 = 3;
+if(props0 !== true){
+props0 = props0 || {};
+props0.message = true;
+}
+}
+const _errs30 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.error === undefined){
+const err20 = {instancePath,schemaPath:"#/components/schemas/OAuthError/required",keyword:"required",params:{missingProperty: "error"},message:"must have required property '"+"error"+"'"};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+if(data.error_description === undefined){
+const err21 = {instancePath,schemaPath:"#/components/schemas/OAuthError/required",keyword:"required",params:{missingProperty: "error_description"},message:"must have required property '"+"error_description"+"'"};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+if(data.error !== undefined){
+let data8 = data.error;
+if(typeof data8 !== "string"){
+const err22 = {instancePath:instancePath+"/error",schemaPath:"#/components/schemas/OAuthError/properties/error/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+if(!((data8 === "invalid_token") || (data8 === "insufficient_scope"))){
+const err23 = {instancePath:instancePath+"/error",schemaPath:"#/components/schemas/OAuthError/properties/error/enum",keyword:"enum",params:{allowedValues: schema162.properties.error.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+}
+if(data.error_description !== undefined){
+if(typeof data.error_description !== "string"){
+const err24 = {instancePath:instancePath+"/error_description",schemaPath:"#/components/schemas/OAuthError/properties/error_description/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+}
+if(data.scope !== undefined){
+if(typeof data.scope !== "string"){
+const err25 = {instancePath:instancePath+"/scope",schemaPath:"#/components/schemas/OAuthError/properties/scope/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+}
+}
+else {
+const err26 = {instancePath,schemaPath:"#/components/schemas/OAuthError/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+var _valid0 = _errs30 === errors;
+if(_valid0 && valid0){
+valid0 = false;
+passing0 = [passing0, 4];
+}
+else {
+if(_valid0){
+valid0 = true;
+passing0 = 4;
+if(props0 !== true){
+props0 = props0 || {};
+props0.error = true;
+props0.error_description = true;
+props0.scope = true;
+}
+}
+}
+}
+}
+}
+if(!valid0){
+const err27 = {instancePath,schemaPath:"#/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+else {
+errors = _errs0;
+if(vErrors !== null){
+if(_errs0){
+vErrors.length = _errs0;
+}
+else {
+vErrors = null;
+}
+}
+}
+validate108.errors = vErrors;
+evaluated0.props = props0;
+return errors === 0;
+}
+validate108.evaluated = {"dynamicProps":true,"dynamicItems":false};
+
+
+function validate107(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate107.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(!(validate108(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate108.errors : vErrors.concat(validate108.errors);
+errors = vErrors.length;
+}
+else {
+var props0 = validate108.evaluated.props;
+}
+validate107.errors = vErrors;
+evaluated0.props = props0;
+return errors === 0;
+}
+validate107.evaluated = {"dynamicProps":true,"dynamicItems":false};
+
+export const v59 = validate110;
+const schema163 = {"$ref":"https://sandbox.apitokens.invalid/specs/gitlab.json#/components/responses/ClientError/content/application~1json/schema"};
+
+function validate111(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate111.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+const _errs0 = errors;
+let valid0 = false;
+let passing0 = null;
+const _errs1 = errors;
+const _errs4 = errors;
+const _errs5 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if((data.error_description === undefined) && (missing0 = "error_description")){
+const err0 = {};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+var valid2 = _errs5 === errors;
+if(valid2){
+const err1 = {instancePath,schemaPath:"#/components/schemas/ParameterError/not",keyword:"not",params:{},message:"must NOT be valid"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+else {
+errors = _errs4;
+if(vErrors !== null){
+if(_errs4){
+vErrors.length = _errs4;
+}
+else {
+vErrors = null;
+}
+}
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.error === undefined){
+const err2 = {instancePath,schemaPath:"#/components/schemas/ParameterError/required",keyword:"required",params:{missingProperty: "error"},message:"must have required property '"+"error"+"'"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.error !== undefined){
+if(typeof data.error !== "string"){
+const err3 = {instancePath:instancePath+"/error",schemaPath:"#/components/schemas/ParameterError/properties/error/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.error_description !== undefined){
+const err4 = {instancePath:instancePath+"/error_description",schemaPath:"#/components/schemas/ParameterError/properties/error_description/false schema",keyword:"false schema",params:{},message:"boolean schema is false"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+else {
+const err5 = {instancePath,schemaPath:"#/components/schemas/ParameterError/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+var _valid0 = _errs1 === errors;
+if(_valid0){
+valid0 = true;
+passing0 = 0;
+var props0 = {};
+props0.error = true;
+props0.error_description = true;
+}
+const _errs8 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.message === undefined){
+const err6 = {instancePath,schemaPath:"#/components/schemas/MessageError/required",keyword:"required",params:{missingProperty: "message"},message:"must have required property '"+"message"+"'"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+if(data.message !== undefined){
+if(typeof data.message !== "string"){
+const err7 = {instancePath:instancePath+"/message",schemaPath:"#/components/schemas/MessageError/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+}
+else {
+const err8 = {instancePath,schemaPath:"#/components/schemas/MessageError/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+var _valid0 = _errs8 === errors;
+if(_valid0 && valid0){
+valid0 = false;
+passing0 = [passing0, 1];
+}
+else {
+if(_valid0){
+valid0 = true;
+passing0 = 1;
+if(props0 !== true){
+props0 = props0 || {};
+props0.message = true;
+}
+}
+const _errs13 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.message === undefined){
+const err9 = {instancePath,schemaPath:"#/components/schemas/ValidationErrors/required",keyword:"required",params:{missingProperty: "message"},message:"must have required property '"+"message"+"'"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+if(data.message !== undefined){
+let data3 = data.message;
+if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
+if(Object.keys(data3).length < 1){
+const err10 = {instancePath:instancePath+"/message",schemaPath:"#/components/schemas/ValidationErrors/properties/message/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+for(const key0 in data3){
+let data4 = data3[key0];
+if(Array.isArray(data4)){
+const len0 = data4.length;
+for(let i0=0; i0<len0; i0++){
+if(typeof data4[i0] !== "string"){
+const err11 = {instancePath:instancePath+"/message/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i0,schemaPath:"#/components/schemas/ValidationErrors/properties/message/additionalProperties/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+}
+else {
+const err12 = {instancePath:instancePath+"/message/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/components/schemas/ValidationErrors/properties/message/additionalProperties/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+}
+else {
+const err13 = {instancePath:instancePath+"/message",schemaPath:"#/components/schemas/ValidationErrors/properties/message/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+}
+else {
+const err14 = {instancePath,schemaPath:"#/components/schemas/ValidationErrors/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+var _valid0 = _errs13 === errors;
+if(_valid0 && valid0){
+valid0 = false;
+passing0 = [passing0, 2];
+}
+else {
+if(_valid0){
+valid0 = true;
+passing0 = 2;
+if(props0 !== true){
+props0 = props0 || {};
+props0.message = true;
+}
+}
+const _errs23 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.message === undefined){
+const err15 = {instancePath,schemaPath:"#/components/schemas/NestedMessageError/required",keyword:"required",params:{missingProperty: "message"},message:"must have required property '"+"message"+"'"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+if(data.message !== undefined){
+let data6 = data.message;
+if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
+if(data6.error === undefined){
+const err16 = {instancePath:instancePath+"/message",schemaPath:"#/components/schemas/NestedMessageError/properties/message/required",keyword:"required",params:{missingProperty: "error"},message:"must have required property '"+"error"+"'"};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+if(data6.error !== undefined){
+if(typeof data6.error !== "string"){
+const err17 = {instancePath:instancePath+"/message/error",schemaPath:"#/components/schemas/NestedMessageError/properties/message/properties/error/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+}
+else {
+const err18 = {instancePath:instancePath+"/message",schemaPath:"#/components/schemas/NestedMessageError/properties/message/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+}
+else {
+const err19 = {instancePath,schemaPath:"#/components/schemas/NestedMessageError/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+var _valid0 = _errs23 === errors;
+if(_valid0 && valid0){
+valid0 = false;
+passing0 = [passing0, 3];
+}
+else {
+if(_valid0){
+valid0 = true;
+passing0 = 3;
+if(props0 !== true){
+props0 = props0 || {};
+props0.message = true;
+}
+}
+const _errs30 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.error === undefined){
+const err20 = {instancePath,schemaPath:"#/components/schemas/OAuthError/required",keyword:"required",params:{missingProperty: "error"},message:"must have required property '"+"error"+"'"};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+if(data.error_description === undefined){
+const err21 = {instancePath,schemaPath:"#/components/schemas/OAuthError/required",keyword:"required",params:{missingProperty: "error_description"},message:"must have required property '"+"error_description"+"'"};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+if(data.error !== undefined){
+let data8 = data.error;
+if(typeof data8 !== "string"){
+const err22 = {instancePath:instancePath+"/error",schemaPath:"#/components/schemas/OAuthError/properties/error/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+if(!((data8 === "invalid_token") || (data8 === "insufficient_scope"))){
+const err23 = {instancePath:instancePath+"/error",schemaPath:"#/components/schemas/OAuthError/properties/error/enum",keyword:"enum",params:{allowedValues: schema162.properties.error.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+}
+if(data.error_description !== undefined){
+if(typeof data.error_description !== "string"){
+const err24 = {instancePath:instancePath+"/error_description",schemaPath:"#/components/schemas/OAuthError/properties/error_description/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+}
+if(data.scope !== undefined){
+if(typeof data.scope !== "string"){
+const err25 = {instancePath:instancePath+"/scope",schemaPath:"#/components/schemas/OAuthError/properties/scope/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+}
+}
+else {
+const err26 = {instancePath,schemaPath:"#/components/schemas/OAuthError/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+var _valid0 = _errs30 === errors;
+if(_valid0 && valid0){
+valid0 = false;
+passing0 = [passing0, 4];
+}
+else {
+if(_valid0){
+valid0 = true;
+passing0 = 4;
+if(props0 !== true){
+props0 = props0 || {};
+props0.error = true;
+props0.error_description = true;
+props0.scope = true;
+}
+}
+}
+}
+}
+}
+if(!valid0){
+const err27 = {instancePath,schemaPath:"#/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+else {
+errors = _errs0;
+if(vErrors !== null){
+if(_errs0){
+vErrors.length = _errs0;
+}
+else {
+vErrors = null;
+}
+}
+}
+validate111.errors = vErrors;
+evaluated0.props = props0;
+return errors === 0;
+}
+validate111.evaluated = {"dynamicProps":true,"dynamicItems":false};
+
+
+function validate110(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate110.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(!(validate111(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate111.errors : vErrors.concat(validate111.errors);
+errors = vErrors.length;
+}
+else {
+var props0 = validate111.evaluated.props;
+}
+validate110.errors = vErrors;
+evaluated0.props = props0;
+return errors === 0;
+}
+validate110.evaluated = {"dynamicProps":true,"dynamicItems":false};
+
+export const v60 = validate113;
+const schema170 = {"$ref":"https://sandbox.apitokens.invalid/specs/gitlab.json#/components/responses/CreatedGroupAccessToken/content/application~1json/schema"};
+const schema171 = {"allOf":[{"$ref":"#/components/schemas/ResourceAccessToken"},{"type":"object","required":["token"],"properties":{"token":{"$ref":"#/components/schemas/TokenSecret"}}}]};
+const schema172 = {"allOf":[{"$ref":"#/components/schemas/PersonalAccessToken"},{"type":"object","required":["access_level"],"properties":{"access_level":{"$ref":"#/components/schemas/AccessLevel"},"resource_type":{"type":"string","enum":["project","group"]},"resource_id":{"type":"integer","format":"int64"}}}]};
+const schema173 = {"type":"object","required":["id","name","revoked","created_at","scopes","user_id","last_used_at","active","expires_at"],"properties":{"id":{"type":"integer","format":"int64"},"name":{"type":"string"},"revoked":{"type":"boolean"},"created_at":{"$ref":"#/components/schemas/Timestamp"},"description":{"type":["string","null"]},"scopes":{"type":"array","items":{"$ref":"#/components/schemas/Scope"}},"user_id":{"type":"integer","format":"int64"},"last_used_at":{"oneOf":[{"$ref":"#/components/schemas/Timestamp"},{"type":"null"}]},"active":{"type":"boolean"},"expires_at":{"oneOf":[{"$ref":"#/components/schemas/ExpiryDate"},{"type":"null"}]},"last_used_ips":{"type":"array","items":{"type":"string"}},"granular":{"type":"boolean"},"granular_scopes":{"type":"array","items":{"$ref":"#/components/schemas/GranularScope"}}}};
+const schema174 = {"type":"string","format":"date-time"};
+const schema178 = {"type":"object","properties":{"access":{"type":"string"},"permissions":{"type":"array","items":{"type":"string"}},"project_id":{"type":["integer","null"],"format":"int64"},"group_id":{"type":["integer","null"],"format":"int64"}}};
+
+function validate116(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate116.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.id === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.name === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.revoked === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "revoked"},message:"must have required property '"+"revoked"+"'"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.created_at === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "created_at"},message:"must have required property '"+"created_at"+"'"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(data.scopes === undefined){
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "scopes"},message:"must have required property '"+"scopes"+"'"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+if(data.user_id === undefined){
+const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "user_id"},message:"must have required property '"+"user_id"+"'"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if(data.last_used_at === undefined){
+const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "last_used_at"},message:"must have required property '"+"last_used_at"+"'"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+if(data.active === undefined){
+const err7 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "active"},message:"must have required property '"+"active"+"'"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+if(data.expires_at === undefined){
+const err8 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "expires_at"},message:"must have required property '"+"expires_at"+"'"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+if(data.id !== undefined){
+let data0 = data.id;
+if(!((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0)))){
+const err9 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+if(typeof data0 == "number"){
+if(!(formats0.validate(data0))){
+const err10 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/format",keyword:"format",params:{format: "int64"},message:"must match format \""+"int64"+"\""};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+}
+if(data.name !== undefined){
+if(typeof data.name !== "string"){
+const err11 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+if(data.revoked !== undefined){
+if(typeof data.revoked !== "boolean"){
+const err12 = {instancePath:instancePath+"/revoked",schemaPath:"#/properties/revoked/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+if(data.created_at !== undefined){
+let data3 = data.created_at;
+if(typeof data3 === "string"){
+if(!(formats8.validate(data3))){
+const err13 = {instancePath:instancePath+"/created_at",schemaPath:"#/components/schemas/Timestamp/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+else {
+const err14 = {instancePath:instancePath+"/created_at",schemaPath:"#/components/schemas/Timestamp/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+if(data.description !== undefined){
+let data4 = data.description;
+if((typeof data4 !== "string") && (data4 !== null)){
+const err15 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/type",keyword:"type",params:{type: schema173.properties.description.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+if(data.scopes !== undefined){
+let data5 = data.scopes;
+if(Array.isArray(data5)){
+const len0 = data5.length;
+for(let i0=0; i0<len0; i0++){
+let data6 = data5[i0];
+const _errs16 = errors;
+let valid5 = false;
+const _errs17 = errors;
+if(typeof data6 !== "string"){
+const err16 = {instancePath:instancePath+"/scopes/" + i0,schemaPath:"#/components/schemas/Scope/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+if(!((((((((((((((((((((((data6 === "api") || (data6 === "read_api")) || (data6 === "read_user")) || (data6 === "read_repository")) || (data6 === "write_repository")) || (data6 === "read_registry")) || (data6 === "write_registry")) || (data6 === "read_virtual_registry")) || (data6 === "write_virtual_registry")) || (data6 === "sudo")) || (data6 === "admin_mode")) || (data6 === "create_runner")) || (data6 === "manage_runner")) || (data6 === "ai_features")) || (data6 === "k8s_proxy")) || (data6 === "read_service_ping")) || (data6 === "self_rotate")) || (data6 === "read_observability")) || (data6 === "write_observability")) || (data6 === "mcp")) || (data6 === "mcp_orbit")) || (data6 === "granular"))){
+const err17 = {instancePath:instancePath+"/scopes/" + i0,schemaPath:"#/components/schemas/Scope/anyOf/0/enum",keyword:"enum",params:{allowedValues: schema143.anyOf[0].enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+var _valid0 = _errs17 === errors;
+valid5 = valid5 || _valid0;
+const _errs19 = errors;
+if(typeof data6 !== "string"){
+const err18 = {instancePath:instancePath+"/scopes/" + i0,schemaPath:"#/components/schemas/Scope/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+var _valid0 = _errs19 === errors;
+valid5 = valid5 || _valid0;
+if(!valid5){
+const err19 = {instancePath:instancePath+"/scopes/" + i0,schemaPath:"#/components/schemas/Scope/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+else {
+errors = _errs16;
+if(vErrors !== null){
+if(_errs16){
+vErrors.length = _errs16;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err20 = {instancePath:instancePath+"/scopes",schemaPath:"#/properties/scopes/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+if(data.user_id !== undefined){
+let data7 = data.user_id;
+if(!((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7)))){
+const err21 = {instancePath:instancePath+"/user_id",schemaPath:"#/properties/user_id/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+if(typeof data7 == "number"){
+if(!(formats0.validate(data7))){
+const err22 = {instancePath:instancePath+"/user_id",schemaPath:"#/properties/user_id/format",keyword:"format",params:{format: "int64"},message:"must match format \""+"int64"+"\""};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+}
+}
+if(data.last_used_at !== undefined){
+let data8 = data.last_used_at;
+const _errs24 = errors;
+let valid6 = false;
+let passing0 = null;
+const _errs25 = errors;
+if(typeof data8 === "string"){
+if(!(formats8.validate(data8))){
+const err23 = {instancePath:instancePath+"/last_used_at",schemaPath:"#/components/schemas/Timestamp/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+}
+else {
+const err24 = {instancePath:instancePath+"/last_used_at",schemaPath:"#/components/schemas/Timestamp/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+var _valid1 = _errs25 === errors;
+if(_valid1){
+valid6 = true;
+passing0 = 0;
+}
+const _errs28 = errors;
+if(data8 !== null){
+const err25 = {instancePath:instancePath+"/last_used_at",schemaPath:"#/properties/last_used_at/oneOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+var _valid1 = _errs28 === errors;
+if(_valid1 && valid6){
+valid6 = false;
+passing0 = [passing0, 1];
+}
+else {
+if(_valid1){
+valid6 = true;
+passing0 = 1;
+}
+}
+if(!valid6){
+const err26 = {instancePath:instancePath+"/last_used_at",schemaPath:"#/properties/last_used_at/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+else {
+errors = _errs24;
+if(vErrors !== null){
+if(_errs24){
+vErrors.length = _errs24;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.active !== undefined){
+if(typeof data.active !== "boolean"){
+const err27 = {instancePath:instancePath+"/active",schemaPath:"#/properties/active/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+}
+if(data.expires_at !== undefined){
+let data10 = data.expires_at;
+const _errs33 = errors;
+let valid8 = false;
+let passing1 = null;
+const _errs34 = errors;
+if(typeof data10 === "string"){
+if(!(formats34.validate(data10))){
+const err28 = {instancePath:instancePath+"/expires_at",schemaPath:"#/components/schemas/ExpiryDate/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+}
+else {
+const err29 = {instancePath:instancePath+"/expires_at",schemaPath:"#/components/schemas/ExpiryDate/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+var _valid2 = _errs34 === errors;
+if(_valid2){
+valid8 = true;
+passing1 = 0;
+}
+const _errs37 = errors;
+if(data10 !== null){
+const err30 = {instancePath:instancePath+"/expires_at",schemaPath:"#/properties/expires_at/oneOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+var _valid2 = _errs37 === errors;
+if(_valid2 && valid8){
+valid8 = false;
+passing1 = [passing1, 1];
+}
+else {
+if(_valid2){
+valid8 = true;
+passing1 = 1;
+}
+}
+if(!valid8){
+const err31 = {instancePath:instancePath+"/expires_at",schemaPath:"#/properties/expires_at/oneOf",keyword:"oneOf",params:{passingSchemas: passing1},message:"must match exactly one schema in oneOf"};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+else {
+errors = _errs33;
+if(vErrors !== null){
+if(_errs33){
+vErrors.length = _errs33;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.last_used_ips !== undefined){
+let data11 = data.last_used_ips;
+if(Array.isArray(data11)){
+const len1 = data11.length;
+for(let i1=0; i1<len1; i1++){
+if(typeof data11[i1] !== "string"){
+const err32 = {instancePath:instancePath+"/last_used_ips/" + i1,schemaPath:"#/properties/last_used_ips/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+}
+}
+else {
+const err33 = {instancePath:instancePath+"/last_used_ips",schemaPath:"#/properties/last_used_ips/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+}
+if(data.granular !== undefined){
+if(typeof data.granular !== "boolean"){
+const err34 = {instancePath:instancePath+"/granular",schemaPath:"#/properties/granular/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+}
+if(data.granular_scopes !== undefined){
+let data14 = data.granular_scopes;
+if(Array.isArray(data14)){
+const len2 = data14.length;
+for(let i2=0; i2<len2; i2++){
+let data15 = data14[i2];
+if(data15 && typeof data15 == "object" && !Array.isArray(data15)){
+if(data15.access !== undefined){
+if(typeof data15.access !== "string"){
+const err35 = {instancePath:instancePath+"/granular_scopes/" + i2+"/access",schemaPath:"#/components/schemas/GranularScope/properties/access/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
+}
+errors++;
+}
+}
+if(data15.permissions !== undefined){
+let data17 = data15.permissions;
+if(Array.isArray(data17)){
+const len3 = data17.length;
+for(let i3=0; i3<len3; i3++){
+if(typeof data17[i3] !== "string"){
+const err36 = {instancePath:instancePath+"/granular_scopes/" + i2+"/permissions/" + i3,schemaPath:"#/components/schemas/GranularScope/properties/permissions/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err36];
+}
+else {
+vErrors.push(err36);
+}
+errors++;
+}
+}
+}
+else {
+const err37 = {instancePath:instancePath+"/granular_scopes/" + i2+"/permissions",schemaPath:"#/components/schemas/GranularScope/properties/permissions/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err37];
+}
+else {
+vErrors.push(err37);
+}
+errors++;
+}
+}
+if(data15.project_id !== undefined){
+let data19 = data15.project_id;
+if((!((typeof data19 == "number") && (!(data19 % 1) && !isNaN(data19)))) && (data19 !== null)){
+const err38 = {instancePath:instancePath+"/granular_scopes/" + i2+"/project_id",schemaPath:"#/components/schemas/GranularScope/properties/project_id/type",keyword:"type",params:{type: schema178.properties.project_id.type},message:"must be integer,null"};
+if(vErrors === null){
+vErrors = [err38];
+}
+else {
+vErrors.push(err38);
+}
+errors++;
+}
+if(typeof data19 == "number"){
+if(!(formats0.validate(data19))){
+const err39 = {instancePath:instancePath+"/granular_scopes/" + i2+"/project_id",schemaPath:"#/components/schemas/GranularScope/properties/project_id/format",keyword:"format",params:{format: "int64"},message:"must match format \""+"int64"+"\""};
+if(vErrors === null){
+vErrors = [err39];
+}
+else {
+vErrors.push(err39);
+}
+errors++;
+}
+}
+}
+if(data15.group_id !== undefined){
+let data20 = data15.group_id;
+if((!((typeof data20 == "number") && (!(data20 % 1) && !isNaN(data20)))) && (data20 !== null)){
+const err40 = {instancePath:instancePath+"/granular_scopes/" + i2+"/group_id",schemaPath:"#/components/schemas/GranularScope/properties/group_id/type",keyword:"type",params:{type: schema178.properties.group_id.type},message:"must be integer,null"};
+if(vErrors === null){
+vErrors = [err40];
+}
+else {
+vErrors.push(err40);
+}
+errors++;
+}
+if(typeof data20 == "number"){
+if(!(formats0.validate(data20))){
+const err41 = {instancePath:instancePath+"/granular_scopes/" + i2+"/group_id",schemaPath:"#/components/schemas/GranularScope/properties/group_id/format",keyword:"format",params:{format: "int64"},message:"must match format \""+"int64"+"\""};
+if(vErrors === null){
+vErrors = [err41];
+}
+else {
+vErrors.push(err41);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err42 = {instancePath:instancePath+"/granular_scopes/" + i2,schemaPath:"#/components/schemas/GranularScope/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err42];
+}
+else {
+vErrors.push(err42);
+}
+errors++;
+}
+}
+}
+else {
+const err43 = {instancePath:instancePath+"/granular_scopes",schemaPath:"#/properties/granular_scopes/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err43];
+}
+else {
+vErrors.push(err43);
+}
+errors++;
+}
+}
+}
+else {
+const err44 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err44];
+}
+else {
+vErrors.push(err44);
+}
+errors++;
+}
+validate116.errors = vErrors;
+return errors === 0;
+}
+validate116.evaluated = {"props":{"id":true,"name":true,"revoked":true,"created_at":true,"description":true,"scopes":true,"user_id":true,"last_used_at":true,"active":true,"expires_at":true,"last_used_ips":true,"granular":true,"granular_scopes":true},"dynamicProps":false,"dynamicItems":false};
+
+
+function validate115(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate115.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(!(validate116(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate116.errors : vErrors.concat(validate116.errors);
+errors = vErrors.length;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.access_level === undefined){
+const err0 = {instancePath,schemaPath:"#/allOf/1/required",keyword:"required",params:{missingProperty: "access_level"},message:"must have required property '"+"access_level"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.access_level !== undefined){
+let data0 = data.access_level;
+if(!((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0)))){
+const err1 = {instancePath:instancePath+"/access_level",schemaPath:"#/components/schemas/AccessLevel/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(!(((((((data0 === 10) || (data0 === 15)) || (data0 === 20)) || (data0 === 25)) || (data0 === 30)) || (data0 === 40)) || (data0 === 50))){
+const err2 = {instancePath:instancePath+"/access_level",schemaPath:"#/components/schemas/AccessLevel/enum",keyword:"enum",params:{allowedValues: schema148.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data.resource_type !== undefined){
+let data1 = data.resource_type;
+if(typeof data1 !== "string"){
+const err3 = {instancePath:instancePath+"/resource_type",schemaPath:"#/allOf/1/properties/resource_type/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(!((data1 === "project") || (data1 === "group"))){
+const err4 = {instancePath:instancePath+"/resource_type",schemaPath:"#/allOf/1/properties/resource_type/enum",keyword:"enum",params:{allowedValues: schema172.allOf[1].properties.resource_type.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.resource_id !== undefined){
+let data2 = data.resource_id;
+if(!((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2)))){
+const err5 = {instancePath:instancePath+"/resource_id",schemaPath:"#/allOf/1/properties/resource_id/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if(typeof data2 == "number"){
+if(!(formats0.validate(data2))){
+const err6 = {instancePath:instancePath+"/resource_id",schemaPath:"#/allOf/1/properties/resource_id/format",keyword:"format",params:{format: "int64"},message:"must match format \""+"int64"+"\""};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err7 = {instancePath,schemaPath:"#/allOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+validate115.errors = vErrors;
+return errors === 0;
+}
+validate115.evaluated = {"props":{"access_level":true,"resource_type":true,"resource_id":true,"id":true,"name":true,"revoked":true,"created_at":true,"description":true,"scopes":true,"user_id":true,"last_used_at":true,"active":true,"expires_at":true,"last_used_ips":true,"granular":true,"granular_scopes":true},"dynamicProps":false,"dynamicItems":false};
+
+
+function validate114(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate114.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(!(validate115(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate115.errors : vErrors.concat(validate115.errors);
+errors = vErrors.length;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.token === undefined){
+const err0 = {instancePath,schemaPath:"#/allOf/1/required",keyword:"required",params:{missingProperty: "token"},message:"must have required property '"+"token"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.token !== undefined){
+if(typeof data.token !== "string"){
+const err1 = {instancePath:instancePath+"/token",schemaPath:"#/components/schemas/TokenSecret/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+}
+else {
+const err2 = {instancePath,schemaPath:"#/allOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+validate114.errors = vErrors;
+return errors === 0;
+}
+validate114.evaluated = {"props":{"token":true,"access_level":true,"resource_type":true,"resource_id":true,"id":true,"name":true,"revoked":true,"created_at":true,"description":true,"scopes":true,"user_id":true,"last_used_at":true,"active":true,"expires_at":true,"last_used_ips":true,"granular":true,"granular_scopes":true},"dynamicProps":false,"dynamicItems":false};
+
+
+function validate113(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate113.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(!(validate114(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate114.errors : vErrors.concat(validate114.errors);
+errors = vErrors.length;
+}
+validate113.errors = vErrors;
+return errors === 0;
+}
+validate113.evaluated = {"props":{"token":true,"access_level":true,"resource_type":true,"resource_id":true,"id":true,"name":true,"revoked":true,"created_at":true,"description":true,"scopes":true,"user_id":true,"last_used_at":true,"active":true,"expires_at":true,"last_used_ips":true,"granular":true,"granular_scopes":true},"dynamicProps":false,"dynamicItems":false};
+
+export const v61 = validate120;
+const schema181 = {"$ref":"https://sandbox.apitokens.invalid/specs/gitlab.json#/components/responses/CreatedProjectAccessToken/content/application~1json/schema"};
+
+function validate121(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate121.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(!(validate115(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate115.errors : vErrors.concat(validate115.errors);
+errors = vErrors.length;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.token === undefined){
+const err0 = {instancePath,schemaPath:"#/allOf/1/required",keyword:"required",params:{missingProperty: "token"},message:"must have required property '"+"token"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.token !== undefined){
+if(typeof data.token !== "string"){
+const err1 = {instancePath:instancePath+"/token",schemaPath:"#/components/schemas/TokenSecret/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+}
+else {
+const err2 = {instancePath,schemaPath:"#/allOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+validate121.errors = vErrors;
+return errors === 0;
+}
+validate121.evaluated = {"props":{"token":true,"access_level":true,"resource_type":true,"resource_id":true,"id":true,"name":true,"revoked":true,"created_at":true,"description":true,"scopes":true,"user_id":true,"last_used_at":true,"active":true,"expires_at":true,"last_used_ips":true,"granular":true,"granular_scopes":true},"dynamicProps":false,"dynamicItems":false};
+
+
+function validate120(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate120.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(!(validate121(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate121.errors : vErrors.concat(validate121.errors);
+errors = vErrors.length;
+}
+validate120.errors = vErrors;
+return errors === 0;
+}
+validate120.evaluated = {"props":{"token":true,"access_level":true,"resource_type":true,"resource_id":true,"id":true,"name":true,"revoked":true,"created_at":true,"description":true,"scopes":true,"user_id":true,"last_used_at":true,"active":true,"expires_at":true,"last_used_ips":true,"granular":true,"granular_scopes":true},"dynamicProps":false,"dynamicItems":false};
+
+export const v62 = validate124;
+const schema184 = {"$ref":"https://sandbox.apitokens.invalid/specs/gitlab.json#/components/responses/Forbidden/content/application~1json/schema"};
+
+function validate125(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate125.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+const _errs0 = errors;
+let valid0 = false;
+let passing0 = null;
+const _errs1 = errors;
+const _errs4 = errors;
+const _errs5 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if((data.error_description === undefined) && (missing0 = "error_description")){
+const err0 = {};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+var valid2 = _errs5 === errors;
+if(valid2){
+const err1 = {instancePath,schemaPath:"#/components/schemas/ParameterError/not",keyword:"not",params:{},message:"must NOT be valid"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+else {
+errors = _errs4;
+if(vErrors !== null){
+if(_errs4){
+vErrors.length = _errs4;
+}
+else {
+vErrors = null;
+}
+}
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.error === undefined){
+const err2 = {instancePath,schemaPath:"#/components/schemas/ParameterError/required",keyword:"required",params:{missingProperty: "error"},message:"must have required property '"+"error"+"'"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.error !== undefined){
+if(typeof data.error !== "string"){
+const err3 = {instancePath:instancePath+"/error",schemaPath:"#/components/schemas/ParameterError/properties/error/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.error_description !== undefined){
+const err4 = {instancePath:instancePath+"/error_description",schemaPath:"#/components/schemas/ParameterError/properties/error_description/false schema",keyword:"false schema",params:{},message:"boolean schema is false"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+else {
+const err5 = {instancePath,schemaPath:"#/components/schemas/ParameterError/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+var _valid0 = _errs1 === errors;
+if(_valid0){
+valid0 = true;
+passing0 = 0;
+var props0 = {};
+props0.error = true;
+props0.error_description = true;
+}
+const _errs8 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.message === undefined){
+const err6 = {instancePath,schemaPath:"#/components/schemas/MessageError/required",keyword:"required",params:{missingProperty: "message"},message:"must have required property '"+"message"+"'"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+if(data.message !== undefined){
+if(typeof data.message !== "string"){
+const err7 = {instancePath:instancePath+"/message",schemaPath:"#/components/schemas/MessageError/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+}
+else {
+const err8 = {instancePath,schemaPath:"#/components/schemas/MessageError/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+var _valid0 = _errs8 === errors;
+if(_valid0 && valid0){
+valid0 = false;
+passing0 = [passing0, 1];
+}
+else {
+if(_valid0){
+valid0 = true;
+passing0 = 1;
+if(props0 !== true){
+props0 = props0 || {};
+props0.message = true;
+}
+}
+const _errs13 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.message === undefined){
+const err9 = {instancePath,schemaPath:"#/components/schemas/ValidationErrors/required",keyword:"required",params:{missingProperty: "message"},message:"must have required property '"+"message"+"'"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+if(data.message !== undefined){
+let data3 = data.message;
+if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
+if(Object.keys(data3).length < 1){
+const err10 = {instancePath:instancePath+"/message",schemaPath:"#/components/schemas/ValidationErrors/properties/message/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+for(const key0 in data3){
+let data4 = data3[key0];
+if(Array.isArray(data4)){
+const len0 = data4.length;
+for(let i0=0; i0<len0; i0++){
+if(typeof data4[i0] !== "string"){
+const err11 = {instancePath:instancePath+"/message/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i0,schemaPath:"#/components/schemas/ValidationErrors/properties/message/additionalProperties/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+}
+else {
+const err12 = {instancePath:instancePath+"/message/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/components/schemas/ValidationErrors/properties/message/additionalProperties/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+}
+else {
+const err13 = {instancePath:instancePath+"/message",schemaPath:"#/components/schemas/ValidationErrors/properties/message/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+}
+else {
+const err14 = {instancePath,schemaPath:"#/components/schemas/ValidationErrors/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+var _valid0 = _errs13 === errors;
+if(_valid0 && valid0){
+valid0 = false;
+passing0 = [passing0, 2];
+}
+else {
+if(_valid0){
+valid0 = true;
+passing0 = 2;
+if(props0 !== true){
+props0 = props0 || {};
+props0.message = true;
+}
+}
+const _errs23 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.message === undefined){
+const err15 = {instancePath,schemaPath:"#/components/schemas/NestedMessageError/required",keyword:"required",params:{missingProperty: "message"},message:"must have required property '"+"message"+"'"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+if(data.message !== undefined){
+let data6 = data.message;
+if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
+if(data6.error === undefined){
+const err16 = {instancePath:instancePath+"/message",schemaPath:"#/components/schemas/NestedMessageError/properties/message/required",keyword:"required",params:{missingProperty: "error"},message:"must have required property '"+"error"+"'"};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+if(data6.error !== undefined){
+if(typeof data6.error !== "string"){
+const err17 = {instancePath:instancePath+"/message/error",schemaPath:"#/components/schemas/NestedMessageError/properties/message/properties/error/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+}
+else {
+const err18 = {instancePath:instancePath+"/message",schemaPath:"#/components/schemas/NestedMessageError/properties/message/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+}
+else {
+const err19 = {instancePath,schemaPath:"#/components/schemas/NestedMessageError/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+var _valid0 = _errs23 === errors;
+if(_valid0 && valid0){
+valid0 = false;
+passing0 = [passing0, 3];
+}
+else {
+if(_valid0){
+valid0 = true;
+passing0 = 3;
+if(props0 !== true){
+props0 = props0 || {};
+props0.message = true;
+}
+}
+const _errs30 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.error === undefined){
+const err20 = {instancePath,schemaPath:"#/components/schemas/OAuthError/required",keyword:"required",params:{missingProperty: "error"},message:"must have required property '"+"error"+"'"};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+if(data.error_description === undefined){
+const err21 = {instancePath,schemaPath:"#/components/schemas/OAuthError/required",keyword:"required",params:{missingProperty: "error_description"},message:"must have required property '"+"error_description"+"'"};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+if(data.error !== undefined){
+let data8 = data.error;
+if(typeof data8 !== "string"){
+const err22 = {instancePath:instancePath+"/error",schemaPath:"#/components/schemas/OAuthError/properties/error/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+if(!((data8 === "invalid_token") || (data8 === "insufficient_scope"))){
+const err23 = {instancePath:instancePath+"/error",schemaPath:"#/components/schemas/OAuthError/properties/error/enum",keyword:"enum",params:{allowedValues: schema162.properties.error.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+}
+if(data.error_description !== undefined){
+if(typeof data.error_description !== "string"){
+const err24 = {instancePath:instancePath+"/error_description",schemaPath:"#/components/schemas/OAuthError/properties/error_description/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+}
+if(data.scope !== undefined){
+if(typeof data.scope !== "string"){
+const err25 = {instancePath:instancePath+"/scope",schemaPath:"#/components/schemas/OAuthError/properties/scope/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+}
+}
+else {
+const err26 = {instancePath,schemaPath:"#/components/schemas/OAuthError/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+var _valid0 = _errs30 === errors;
+if(_valid0 && valid0){
+valid0 = false;
+passing0 = [passing0, 4];
+}
+else {
+if(_valid0){
+valid0 = true;
+passing0 = 4;
+if(props0 !== true){
+props0 = props0 || {};
+props0.error = true;
+props0.error_description = true;
+props0.scope = true;
+}
+}
+}
+}
+}
+}
+if(!valid0){
+const err27 = {instancePath,schemaPath:"#/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+else {
+errors = _errs0;
+if(vErrors !== null){
+if(_errs0){
+vErrors.length = _errs0;
+}
+else {
+vErrors = null;
+}
+}
+}
+validate125.errors = vErrors;
+evaluated0.props = props0;
+return errors === 0;
+}
+validate125.evaluated = {"dynamicProps":true,"dynamicItems":false};
+
+
+function validate124(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate124.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(!(validate125(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate125.errors : vErrors.concat(validate125.errors);
+errors = vErrors.length;
+}
+else {
+var props0 = validate125.evaluated.props;
+}
+validate124.errors = vErrors;
+evaluated0.props = props0;
+return errors === 0;
+}
+validate124.evaluated = {"dynamicProps":true,"dynamicItems":false};
+
+export const v63 = validate127;
+const schema191 = {"$ref":"https://sandbox.apitokens.invalid/specs/gitlab.json#/components/responses/GroupAccessToken/content/application~1json/schema"};
+
+function validate128(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate128.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(!(validate116(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate116.errors : vErrors.concat(validate116.errors);
+errors = vErrors.length;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.access_level === undefined){
+const err0 = {instancePath,schemaPath:"#/allOf/1/required",keyword:"required",params:{missingProperty: "access_level"},message:"must have required property '"+"access_level"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.access_level !== undefined){
+let data0 = data.access_level;
+if(!((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0)))){
+const err1 = {instancePath:instancePath+"/access_level",schemaPath:"#/components/schemas/AccessLevel/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(!(((((((data0 === 10) || (data0 === 15)) || (data0 === 20)) || (data0 === 25)) || (data0 === 30)) || (data0 === 40)) || (data0 === 50))){
+const err2 = {instancePath:instancePath+"/access_level",schemaPath:"#/components/schemas/AccessLevel/enum",keyword:"enum",params:{allowedValues: schema148.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data.resource_type !== undefined){
+let data1 = data.resource_type;
+if(typeof data1 !== "string"){
+const err3 = {instancePath:instancePath+"/resource_type",schemaPath:"#/allOf/1/properties/resource_type/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(!((data1 === "project") || (data1 === "group"))){
+const err4 = {instancePath:instancePath+"/resource_type",schemaPath:"#/allOf/1/properties/resource_type/enum",keyword:"enum",params:{allowedValues: schema172.allOf[1].properties.resource_type.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.resource_id !== undefined){
+let data2 = data.resource_id;
+if(!((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2)))){
+const err5 = {instancePath:instancePath+"/resource_id",schemaPath:"#/allOf/1/properties/resource_id/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if(typeof data2 == "number"){
+if(!(formats0.validate(data2))){
+const err6 = {instancePath:instancePath+"/resource_id",schemaPath:"#/allOf/1/properties/resource_id/format",keyword:"format",params:{format: "int64"},message:"must match format \""+"int64"+"\""};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err7 = {instancePath,schemaPath:"#/allOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+validate128.errors = vErrors;
+return errors === 0;
+}
+validate128.evaluated = {"props":{"access_level":true,"resource_type":true,"resource_id":true,"id":true,"name":true,"revoked":true,"created_at":true,"description":true,"scopes":true,"user_id":true,"last_used_at":true,"active":true,"expires_at":true,"last_used_ips":true,"granular":true,"granular_scopes":true},"dynamicProps":false,"dynamicItems":false};
+
+
+function validate127(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate127.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(!(validate128(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate128.errors : vErrors.concat(validate128.errors);
+errors = vErrors.length;
+}
+validate127.errors = vErrors;
+return errors === 0;
+}
+validate127.evaluated = {"props":{"access_level":true,"resource_type":true,"resource_id":true,"id":true,"name":true,"revoked":true,"created_at":true,"description":true,"scopes":true,"user_id":true,"last_used_at":true,"active":true,"expires_at":true,"last_used_ips":true,"granular":true,"granular_scopes":true},"dynamicProps":false,"dynamicItems":false};
+
+export const v64 = validate131;
+const schema194 = {"$ref":"https://sandbox.apitokens.invalid/specs/gitlab.json#/components/responses/GroupAccessTokenList/content/application~1json/schema"};
+const schema195 = {"type":"array","items":{"$ref":"#/components/schemas/ResourceAccessToken"}};
+
+function validate132(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate132.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(Array.isArray(data)){
+const len0 = data.length;
+for(let i0=0; i0<len0; i0++){
+if(!(validate115(data[i0], {instancePath:instancePath+"/" + i0,parentData:data,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate115.errors : vErrors.concat(validate115.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+validate132.errors = vErrors;
+return errors === 0;
+}
+validate132.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
+
+
+function validate131(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate131.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(!(validate132(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate132.errors : vErrors.concat(validate132.errors);
+errors = vErrors.length;
+}
+validate131.errors = vErrors;
+return errors === 0;
+}
+validate131.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
+
+export const v65 = validate135;
+const schema196 = {"$ref":"https://sandbox.apitokens.invalid/specs/gitlab.json#/components/responses/MethodNotAllowed/content/application~1json/schema"};
+
+function validate136(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate136.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+const _errs0 = errors;
+let valid0 = false;
+let passing0 = null;
+const _errs1 = errors;
+const _errs4 = errors;
+const _errs5 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if((data.error_description === undefined) && (missing0 = "error_description")){
+const err0 = {};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+var valid2 = _errs5 === errors;
+if(valid2){
+const err1 = {instancePath,schemaPath:"#/components/schemas/ParameterError/not",keyword:"not",params:{},message:"must NOT be valid"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+else {
+errors = _errs4;
+if(vErrors !== null){
+if(_errs4){
+vErrors.length = _errs4;
+}
+else {
+vErrors = null;
+}
+}
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.error === undefined){
+const err2 = {instancePath,schemaPath:"#/components/schemas/ParameterError/required",keyword:"required",params:{missingProperty: "error"},message:"must have required property '"+"error"+"'"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.error !== undefined){
+if(typeof data.error !== "string"){
+const err3 = {instancePath:instancePath+"/error",schemaPath:"#/components/schemas/ParameterError/properties/error/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.error_description !== undefined){
+const err4 = {instancePath:instancePath+"/error_description",schemaPath:"#/components/schemas/ParameterError/properties/error_description/false schema",keyword:"false schema",params:{},message:"boolean schema is false"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+else {
+const err5 = {instancePath,schemaPath:"#/components/schemas/ParameterError/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+var _valid0 = _errs1 === errors;
+if(_valid0){
+valid0 = true;
+passing0 = 0;
+var props0 = {};
+props0.error = true;
+props0.error_description = true;
+}
+const _errs8 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.message === undefined){
+const err6 = {instancePath,schemaPath:"#/components/schemas/MessageError/required",keyword:"required",params:{missingProperty: "message"},message:"must have required property '"+"message"+"'"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+if(data.message !== undefined){
+if(typeof data.message !== "string"){
+const err7 = {instancePath:instancePath+"/message",schemaPath:"#/components/schemas/MessageError/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+}
+else {
+const err8 = {instancePath,schemaPath:"#/components/schemas/MessageError/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+var _valid0 = _errs8 === errors;
+if(_valid0 && valid0){
+valid0 = false;
+passing0 = [passing0, 1];
+}
+else {
+if(_valid0){
+valid0 = true;
+passing0 = 1;
+if(props0 !== true){
+props0 = props0 || {};
+props0.message = true;
+}
+}
+const _errs13 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.message === undefined){
+const err9 = {instancePath,schemaPath:"#/components/schemas/ValidationErrors/required",keyword:"required",params:{missingProperty: "message"},message:"must have required property '"+"message"+"'"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+if(data.message !== undefined){
+let data3 = data.message;
+if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
+if(Object.keys(data3).length < 1){
+const err10 = {instancePath:instancePath+"/message",schemaPath:"#/components/schemas/ValidationErrors/properties/message/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+for(const key0 in data3){
+let data4 = data3[key0];
+if(Array.isArray(data4)){
+const len0 = data4.length;
+for(let i0=0; i0<len0; i0++){
+if(typeof data4[i0] !== "string"){
+const err11 = {instancePath:instancePath+"/message/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i0,schemaPath:"#/components/schemas/ValidationErrors/properties/message/additionalProperties/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+}
+else {
+const err12 = {instancePath:instancePath+"/message/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/components/schemas/ValidationErrors/properties/message/additionalProperties/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+}
+else {
+const err13 = {instancePath:instancePath+"/message",schemaPath:"#/components/schemas/ValidationErrors/properties/message/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+}
+else {
+const err14 = {instancePath,schemaPath:"#/components/schemas/ValidationErrors/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+var _valid0 = _errs13 === errors;
+if(_valid0 && valid0){
+valid0 = false;
+passing0 = [passing0, 2];
+}
+else {
+if(_valid0){
+valid0 = true;
+passing0 = 2;
+if(props0 !== true){
+props0 = props0 || {};
+props0.message = true;
+}
+}
+const _errs23 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.message === undefined){
+const err15 = {instancePath,schemaPath:"#/components/schemas/NestedMessageError/required",keyword:"required",params:{missingProperty: "message"},message:"must have required property '"+"message"+"'"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+if(data.message !== undefined){
+let data6 = data.message;
+if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
+if(data6.error === undefined){
+const err16 = {instancePath:instancePath+"/message",schemaPath:"#/components/schemas/NestedMessageError/properties/message/required",keyword:"required",params:{missingProperty: "error"},message:"must have required property '"+"error"+"'"};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+if(data6.error !== undefined){
+if(typeof data6.error !== "string"){
+const err17 = {instancePath:instancePath+"/message/error",schemaPath:"#/components/schemas/NestedMessageError/properties/message/properties/error/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+}
+else {
+const err18 = {instancePath:instancePath+"/message",schemaPath:"#/components/schemas/NestedMessageError/properties/message/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+}
+else {
+const err19 = {instancePath,schemaPath:"#/components/schemas/NestedMessageError/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+var _valid0 = _errs23 === errors;
+if(_valid0 && valid0){
+valid0 = false;
+passing0 = [passing0, 3];
+}
+else {
+if(_valid0){
+valid0 = true;
+passing0 = 3;
+if(props0 !== true){
+props0 = props0 || {};
+props0.message = true;
+}
+}
+const _errs30 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.error === undefined){
+const err20 = {instancePath,schemaPath:"#/components/schemas/OAuthError/required",keyword:"required",params:{missingProperty: "error"},message:"must have required property '"+"error"+"'"};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+if(data.error_description === undefined){
+const err21 = {instancePath,schemaPath:"#/components/schemas/OAuthError/required",keyword:"required",params:{missingProperty: "error_description"},message:"must have required property '"+"error_description"+"'"};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+if(data.error !== undefined){
+let data8 = data.error;
+if(typeof data8 !== "string"){
+const err22 = {instancePath:instancePath+"/error",schemaPath:"#/components/schemas/OAuthError/properties/error/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+if(!((data8 === "invalid_token") || (data8 === "insufficient_scope"))){
+const err23 = {instancePath:instancePath+"/error",schemaPath:"#/components/schemas/OAuthError/properties/error/enum",keyword:"enum",params:{allowedValues: schema162.properties.error.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+}
+if(data.error_description !== undefined){
+if(typeof data.error_description !== "string"){
+const err24 = {instancePath:instancePath+"/error_description",schemaPath:"#/components/schemas/OAuthError/properties/error_description/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+}
+if(data.scope !== undefined){
+if(typeof data.scope !== "string"){
+const err25 = {instancePath:instancePath+"/scope",schemaPath:"#/components/schemas/OAuthError/properties/scope/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+}
+}
+else {
+const err26 = {instancePath,schemaPath:"#/components/schemas/OAuthError/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+var _valid0 = _errs30 === errors;
+if(_valid0 && valid0){
+valid0 = false;
+passing0 = [passing0, 4];
+}
+else {
+if(_valid0){
+valid0 = true;
+passing0 = 4;
+if(props0 !== true){
+props0 = props0 || {};
+props0.error = true;
+props0.error_description = true;
+props0.scope = true;
+}
+}
+}
+}
+}
+}
+if(!valid0){
+const err27 = {instancePath,schemaPath:"#/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+else {
+errors = _errs0;
+if(vErrors !== null){
+if(_errs0){
+vErrors.length = _errs0;
+}
+else {
+vErrors = null;
+}
+}
+}
+validate136.errors = vErrors;
+evaluated0.props = props0;
+return errors === 0;
+}
+validate136.evaluated = {"dynamicProps":true,"dynamicItems":false};
+
+
+function validate135(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate135.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(!(validate136(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate136.errors : vErrors.concat(validate136.errors);
+errors = vErrors.length;
+}
+else {
+var props0 = validate136.evaluated.props;
+}
+validate135.errors = vErrors;
+evaluated0.props = props0;
+return errors === 0;
+}
+validate135.evaluated = {"dynamicProps":true,"dynamicItems":false};
+
+export const v66 = validate138;
+const schema203 = {"$ref":"https://sandbox.apitokens.invalid/specs/gitlab.json#/components/responses/NotFound/content/application~1json/schema"};
+
+function validate139(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate139.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+const _errs0 = errors;
+let valid0 = false;
+let passing0 = null;
+const _errs1 = errors;
+const _errs4 = errors;
+const _errs5 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if((data.error_description === undefined) && (missing0 = "error_description")){
+const err0 = {};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+var valid2 = _errs5 === errors;
+if(valid2){
+const err1 = {instancePath,schemaPath:"#/components/schemas/ParameterError/not",keyword:"not",params:{},message:"must NOT be valid"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+else {
+errors = _errs4;
+if(vErrors !== null){
+if(_errs4){
+vErrors.length = _errs4;
+}
+else {
+vErrors = null;
+}
+}
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.error === undefined){
+const err2 = {instancePath,schemaPath:"#/components/schemas/ParameterError/required",keyword:"required",params:{missingProperty: "error"},message:"must have required property '"+"error"+"'"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.error !== undefined){
+if(typeof data.error !== "string"){
+const err3 = {instancePath:instancePath+"/error",schemaPath:"#/components/schemas/ParameterError/properties/error/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.error_description !== undefined){
+const err4 = {instancePath:instancePath+"/error_description",schemaPath:"#/components/schemas/ParameterError/properties/error_description/false schema",keyword:"false schema",params:{},message:"boolean schema is false"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+else {
+const err5 = {instancePath,schemaPath:"#/components/schemas/ParameterError/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+var _valid0 = _errs1 === errors;
+if(_valid0){
+valid0 = true;
+passing0 = 0;
+var props0 = {};
+props0.error = true;
+props0.error_description = true;
+}
+const _errs8 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.message === undefined){
+const err6 = {instancePath,schemaPath:"#/components/schemas/MessageError/required",keyword:"required",params:{missingProperty: "message"},message:"must have required property '"+"message"+"'"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+if(data.message !== undefined){
+if(typeof data.message !== "string"){
+const err7 = {instancePath:instancePath+"/message",schemaPath:"#/components/schemas/MessageError/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+}
+else {
+const err8 = {instancePath,schemaPath:"#/components/schemas/MessageError/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+var _valid0 = _errs8 === errors;
+if(_valid0 && valid0){
+valid0 = false;
+passing0 = [passing0, 1];
+}
+else {
+if(_valid0){
+valid0 = true;
+passing0 = 1;
+if(props0 !== true){
+props0 = props0 || {};
+props0.message = true;
+}
+}
+const _errs13 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.message === undefined){
+const err9 = {instancePath,schemaPath:"#/components/schemas/ValidationErrors/required",keyword:"required",params:{missingProperty: "message"},message:"must have required property '"+"message"+"'"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+if(data.message !== undefined){
+let data3 = data.message;
+if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
+if(Object.keys(data3).length < 1){
+const err10 = {instancePath:instancePath+"/message",schemaPath:"#/components/schemas/ValidationErrors/properties/message/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+for(const key0 in data3){
+let data4 = data3[key0];
+if(Array.isArray(data4)){
+const len0 = data4.length;
+for(let i0=0; i0<len0; i0++){
+if(typeof data4[i0] !== "string"){
+const err11 = {instancePath:instancePath+"/message/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i0,schemaPath:"#/components/schemas/ValidationErrors/properties/message/additionalProperties/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+}
+else {
+const err12 = {instancePath:instancePath+"/message/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/components/schemas/ValidationErrors/properties/message/additionalProperties/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+}
+else {
+const err13 = {instancePath:instancePath+"/message",schemaPath:"#/components/schemas/ValidationErrors/properties/message/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+}
+else {
+const err14 = {instancePath,schemaPath:"#/components/schemas/ValidationErrors/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+var _valid0 = _errs13 === errors;
+if(_valid0 && valid0){
+valid0 = false;
+passing0 = [passing0, 2];
+}
+else {
+if(_valid0){
+valid0 = true;
+passing0 = 2;
+if(props0 !== true){
+props0 = props0 || {};
+props0.message = true;
+}
+}
+const _errs23 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.message === undefined){
+const err15 = {instancePath,schemaPath:"#/components/schemas/NestedMessageError/required",keyword:"required",params:{missingProperty: "message"},message:"must have required property '"+"message"+"'"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+if(data.message !== undefined){
+let data6 = data.message;
+if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
+if(data6.error === undefined){
+const err16 = {instancePath:instancePath+"/message",schemaPath:"#/components/schemas/NestedMessageError/properties/message/required",keyword:"required",params:{missingProperty: "error"},message:"must have required property '"+"error"+"'"};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+if(data6.error !== undefined){
+if(typeof data6.error !== "string"){
+const err17 = {instancePath:instancePath+"/message/error",schemaPath:"#/components/schemas/NestedMessageError/properties/message/properties/error/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+}
+else {
+const err18 = {instancePath:instancePath+"/message",schemaPath:"#/components/schemas/NestedMessageError/properties/message/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+}
+else {
+const err19 = {instancePath,schemaPath:"#/components/schemas/NestedMessageError/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+var _valid0 = _errs23 === errors;
+if(_valid0 && valid0){
+valid0 = false;
+passing0 = [passing0, 3];
+}
+else {
+if(_valid0){
+valid0 = true;
+passing0 = 3;
+if(props0 !== true){
+props0 = props0 || {};
+props0.message = true;
+}
+}
+const _errs30 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.error === undefined){
+const err20 = {instancePath,schemaPath:"#/components/schemas/OAuthError/required",keyword:"required",params:{missingProperty: "error"},message:"must have required property '"+"error"+"'"};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+if(data.error_description === undefined){
+const err21 = {instancePath,schemaPath:"#/components/schemas/OAuthError/required",keyword:"required",params:{missingProperty: "error_description"},message:"must have required property '"+"error_description"+"'"};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+if(data.error !== undefined){
+let data8 = data.error;
+if(typeof data8 !== "string"){
+const err22 = {instancePath:instancePath+"/error",schemaPath:"#/components/schemas/OAuthError/properties/error/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+if(!((data8 === "invalid_token") || (data8 === "insufficient_scope"))){
+const err23 = {instancePath:instancePath+"/error",schemaPath:"#/components/schemas/OAuthError/properties/error/enum",keyword:"enum",params:{allowedValues: schema162.properties.error.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+}
+if(data.error_description !== undefined){
+if(typeof data.error_description !== "string"){
+const err24 = {instancePath:instancePath+"/error_description",schemaPath:"#/components/schemas/OAuthError/properties/error_description/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+}
+if(data.scope !== undefined){
+if(typeof data.scope !== "string"){
+const err25 = {instancePath:instancePath+"/scope",schemaPath:"#/components/schemas/OAuthError/properties/scope/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+}
+}
+else {
+const err26 = {instancePath,schemaPath:"#/components/schemas/OAuthError/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+var _valid0 = _errs30 === errors;
+if(_valid0 && valid0){
+valid0 = false;
+passing0 = [passing0, 4];
+}
+else {
+if(_valid0){
+valid0 = true;
+passing0 = 4;
+if(props0 !== true){
+props0 = props0 || {};
+props0.error = true;
+props0.error_description = true;
+props0.scope = true;
+}
+}
+}
+}
+}
+}
+if(!valid0){
+const err27 = {instancePath,schemaPath:"#/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+else {
+errors = _errs0;
+if(vErrors !== null){
+if(_errs0){
+vErrors.length = _errs0;
+}
+else {
+vErrors = null;
+}
+}
+}
+validate139.errors = vErrors;
+evaluated0.props = props0;
+return errors === 0;
+}
+validate139.evaluated = {"dynamicProps":true,"dynamicItems":false};
+
+
+function validate138(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate138.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(!(validate139(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate139.errors : vErrors.concat(validate139.errors);
+errors = vErrors.length;
+}
+else {
+var props0 = validate139.evaluated.props;
+}
+validate138.errors = vErrors;
+evaluated0.props = props0;
+return errors === 0;
+}
+validate138.evaluated = {"dynamicProps":true,"dynamicItems":false};
+
+export const v67 = validate141;
+const schema210 = {"$ref":"https://sandbox.apitokens.invalid/specs/gitlab.json#/components/responses/ProjectAccessToken/content/application~1json/schema"};
+
+function validate142(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate142.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(!(validate116(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate116.errors : vErrors.concat(validate116.errors);
+errors = vErrors.length;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.access_level === undefined){
+const err0 = {instancePath,schemaPath:"#/allOf/1/required",keyword:"required",params:{missingProperty: "access_level"},message:"must have required property '"+"access_level"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.access_level !== undefined){
+let data0 = data.access_level;
+if(!((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0)))){
+const err1 = {instancePath:instancePath+"/access_level",schemaPath:"#/components/schemas/AccessLevel/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(!(((((((data0 === 10) || (data0 === 15)) || (data0 === 20)) || (data0 === 25)) || (data0 === 30)) || (data0 === 40)) || (data0 === 50))){
+const err2 = {instancePath:instancePath+"/access_level",schemaPath:"#/components/schemas/AccessLevel/enum",keyword:"enum",params:{allowedValues: schema148.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data.resource_type !== undefined){
+let data1 = data.resource_type;
+if(typeof data1 !== "string"){
+const err3 = {instancePath:instancePath+"/resource_type",schemaPath:"#/allOf/1/properties/resource_type/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(!((data1 === "project") || (data1 === "group"))){
+const err4 = {instancePath:instancePath+"/resource_type",schemaPath:"#/allOf/1/properties/resource_type/enum",keyword:"enum",params:{allowedValues: schema172.allOf[1].properties.resource_type.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.resource_id !== undefined){
+let data2 = data.resource_id;
+if(!((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2)))){
+const err5 = {instancePath:instancePath+"/resource_id",schemaPath:"#/allOf/1/properties/resource_id/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if(typeof data2 == "number"){
+if(!(formats0.validate(data2))){
+const err6 = {instancePath:instancePath+"/resource_id",schemaPath:"#/allOf/1/properties/resource_id/format",keyword:"format",params:{format: "int64"},message:"must match format \""+"int64"+"\""};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err7 = {instancePath,schemaPath:"#/allOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+validate142.errors = vErrors;
+return errors === 0;
+}
+validate142.evaluated = {"props":{"access_level":true,"resource_type":true,"resource_id":true,"id":true,"name":true,"revoked":true,"created_at":true,"description":true,"scopes":true,"user_id":true,"last_used_at":true,"active":true,"expires_at":true,"last_used_ips":true,"granular":true,"granular_scopes":true},"dynamicProps":false,"dynamicItems":false};
+
+
+function validate141(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate141.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(!(validate142(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate142.errors : vErrors.concat(validate142.errors);
+errors = vErrors.length;
+}
+validate141.errors = vErrors;
+return errors === 0;
+}
+validate141.evaluated = {"props":{"access_level":true,"resource_type":true,"resource_id":true,"id":true,"name":true,"revoked":true,"created_at":true,"description":true,"scopes":true,"user_id":true,"last_used_at":true,"active":true,"expires_at":true,"last_used_ips":true,"granular":true,"granular_scopes":true},"dynamicProps":false,"dynamicItems":false};
+
+export const v68 = validate145;
+const schema213 = {"$ref":"https://sandbox.apitokens.invalid/specs/gitlab.json#/components/responses/ProjectAccessTokenList/content/application~1json/schema"};
+const schema214 = {"type":"array","items":{"$ref":"#/components/schemas/ResourceAccessToken"}};
+
+function validate146(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate146.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(Array.isArray(data)){
+const len0 = data.length;
+for(let i0=0; i0<len0; i0++){
+if(!(validate115(data[i0], {instancePath:instancePath+"/" + i0,parentData:data,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate115.errors : vErrors.concat(validate115.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+validate146.errors = vErrors;
+return errors === 0;
+}
+validate146.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
+
+
+function validate145(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate145.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(!(validate146(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate146.errors : vErrors.concat(validate146.errors);
+errors = vErrors.length;
+}
+validate145.errors = vErrors;
+return errors === 0;
+}
+validate145.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
+
+export const v69 = validate149;
+const schema215 = {"$ref":"https://sandbox.apitokens.invalid/specs/gitlab.json#/components/responses/RotatedGroupAccessToken/content/application~1json/schema"};
+
+function validate150(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate150.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(!(validate115(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate115.errors : vErrors.concat(validate115.errors);
+errors = vErrors.length;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.token === undefined){
+const err0 = {instancePath,schemaPath:"#/allOf/1/required",keyword:"required",params:{missingProperty: "token"},message:"must have required property '"+"token"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.token !== undefined){
+if(typeof data.token !== "string"){
+const err1 = {instancePath:instancePath+"/token",schemaPath:"#/components/schemas/TokenSecret/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+}
+else {
+const err2 = {instancePath,schemaPath:"#/allOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+validate150.errors = vErrors;
+return errors === 0;
+}
+validate150.evaluated = {"props":{"token":true,"access_level":true,"resource_type":true,"resource_id":true,"id":true,"name":true,"revoked":true,"created_at":true,"description":true,"scopes":true,"user_id":true,"last_used_at":true,"active":true,"expires_at":true,"last_used_ips":true,"granular":true,"granular_scopes":true},"dynamicProps":false,"dynamicItems":false};
+
+
+function validate149(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate149.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(!(validate150(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate150.errors : vErrors.concat(validate150.errors);
+errors = vErrors.length;
+}
+validate149.errors = vErrors;
+return errors === 0;
+}
+validate149.evaluated = {"props":{"token":true,"access_level":true,"resource_type":true,"resource_id":true,"id":true,"name":true,"revoked":true,"created_at":true,"description":true,"scopes":true,"user_id":true,"last_used_at":true,"active":true,"expires_at":true,"last_used_ips":true,"granular":true,"granular_scopes":true},"dynamicProps":false,"dynamicItems":false};
+
+export const v70 = validate153;
+const schema218 = {"$ref":"https://sandbox.apitokens.invalid/specs/gitlab.json#/components/responses/RotatedPersonalAccessToken/content/application~1json/schema"};
+const schema219 = {"allOf":[{"$ref":"#/components/schemas/PersonalAccessToken"},{"type":"object","required":["token"],"properties":{"token":{"$ref":"#/components/schemas/TokenSecret"}}}]};
+
+function validate154(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate154.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(!(validate116(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate116.errors : vErrors.concat(validate116.errors);
+errors = vErrors.length;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.token === undefined){
+const err0 = {instancePath,schemaPath:"#/allOf/1/required",keyword:"required",params:{missingProperty: "token"},message:"must have required property '"+"token"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.token !== undefined){
+if(typeof data.token !== "string"){
+const err1 = {instancePath:instancePath+"/token",schemaPath:"#/components/schemas/TokenSecret/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+}
+else {
+const err2 = {instancePath,schemaPath:"#/allOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+validate154.errors = vErrors;
+return errors === 0;
+}
+validate154.evaluated = {"props":{"token":true,"id":true,"name":true,"revoked":true,"created_at":true,"description":true,"scopes":true,"user_id":true,"last_used_at":true,"active":true,"expires_at":true,"last_used_ips":true,"granular":true,"granular_scopes":true},"dynamicProps":false,"dynamicItems":false};
+
+
+function validate153(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate153.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(!(validate154(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate154.errors : vErrors.concat(validate154.errors);
+errors = vErrors.length;
+}
+validate153.errors = vErrors;
+return errors === 0;
+}
+validate153.evaluated = {"props":{"token":true,"id":true,"name":true,"revoked":true,"created_at":true,"description":true,"scopes":true,"user_id":true,"last_used_at":true,"active":true,"expires_at":true,"last_used_ips":true,"granular":true,"granular_scopes":true},"dynamicProps":false,"dynamicItems":false};
+
+export const v71 = validate157;
+const schema221 = {"$ref":"https://sandbox.apitokens.invalid/specs/gitlab.json#/components/responses/RotatedProjectAccessToken/content/application~1json/schema"};
+
+function validate158(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate158.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(!(validate115(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate115.errors : vErrors.concat(validate115.errors);
+errors = vErrors.length;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.token === undefined){
+const err0 = {instancePath,schemaPath:"#/allOf/1/required",keyword:"required",params:{missingProperty: "token"},message:"must have required property '"+"token"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.token !== undefined){
+if(typeof data.token !== "string"){
+const err1 = {instancePath:instancePath+"/token",schemaPath:"#/components/schemas/TokenSecret/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+}
+else {
+const err2 = {instancePath,schemaPath:"#/allOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+validate158.errors = vErrors;
+return errors === 0;
+}
+validate158.evaluated = {"props":{"token":true,"access_level":true,"resource_type":true,"resource_id":true,"id":true,"name":true,"revoked":true,"created_at":true,"description":true,"scopes":true,"user_id":true,"last_used_at":true,"active":true,"expires_at":true,"last_used_ips":true,"granular":true,"granular_scopes":true},"dynamicProps":false,"dynamicItems":false};
+
+
+function validate157(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate157.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(!(validate158(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate158.errors : vErrors.concat(validate158.errors);
+errors = vErrors.length;
+}
+validate157.errors = vErrors;
+return errors === 0;
+}
+validate157.evaluated = {"props":{"token":true,"access_level":true,"resource_type":true,"resource_id":true,"id":true,"name":true,"revoked":true,"created_at":true,"description":true,"scopes":true,"user_id":true,"last_used_at":true,"active":true,"expires_at":true,"last_used_ips":true,"granular":true,"granular_scopes":true},"dynamicProps":false,"dynamicItems":false};
+
+export const v72 = validate161;
+const schema224 = {"$ref":"https://sandbox.apitokens.invalid/specs/gitlab.json#/components/responses/TooManyRequests/content/application~1json/schema"};
+
+function validate162(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate162.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+const _errs0 = errors;
+let valid0 = false;
+let passing0 = null;
+const _errs1 = errors;
+const _errs4 = errors;
+const _errs5 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if((data.error_description === undefined) && (missing0 = "error_description")){
+const err0 = {};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+var valid2 = _errs5 === errors;
+if(valid2){
+const err1 = {instancePath,schemaPath:"#/components/schemas/ParameterError/not",keyword:"not",params:{},message:"must NOT be valid"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+else {
+errors = _errs4;
+if(vErrors !== null){
+if(_errs4){
+vErrors.length = _errs4;
+}
+else {
+vErrors = null;
+}
+}
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.error === undefined){
+const err2 = {instancePath,schemaPath:"#/components/schemas/ParameterError/required",keyword:"required",params:{missingProperty: "error"},message:"must have required property '"+"error"+"'"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.error !== undefined){
+if(typeof data.error !== "string"){
+const err3 = {instancePath:instancePath+"/error",schemaPath:"#/components/schemas/ParameterError/properties/error/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.error_description !== undefined){
+const err4 = {instancePath:instancePath+"/error_description",schemaPath:"#/components/schemas/ParameterError/properties/error_description/false schema",keyword:"false schema",params:{},message:"boolean schema is false"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+else {
+const err5 = {instancePath,schemaPath:"#/components/schemas/ParameterError/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+var _valid0 = _errs1 === errors;
+if(_valid0){
+valid0 = true;
+passing0 = 0;
+var props0 = {};
+props0.error = true;
+props0.error_description = true;
+}
+const _errs8 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.message === undefined){
+const err6 = {instancePath,schemaPath:"#/components/schemas/MessageError/required",keyword:"required",params:{missingProperty: "message"},message:"must have required property '"+"message"+"'"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+if(data.message !== undefined){
+if(typeof data.message !== "string"){
+const err7 = {instancePath:instancePath+"/message",schemaPath:"#/components/schemas/MessageError/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+}
+else {
+const err8 = {instancePath,schemaPath:"#/components/schemas/MessageError/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+var _valid0 = _errs8 === errors;
+if(_valid0 && valid0){
+valid0 = false;
+passing0 = [passing0, 1];
+}
+else {
+if(_valid0){
+valid0 = true;
+passing0 = 1;
+if(props0 !== true){
+props0 = props0 || {};
+props0.message = true;
+}
+}
+const _errs13 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.message === undefined){
+const err9 = {instancePath,schemaPath:"#/components/schemas/ValidationErrors/required",keyword:"required",params:{missingProperty: "message"},message:"must have required property '"+"message"+"'"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+if(data.message !== undefined){
+let data3 = data.message;
+if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
+if(Object.keys(data3).length < 1){
+const err10 = {instancePath:instancePath+"/message",schemaPath:"#/components/schemas/ValidationErrors/properties/message/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+for(const key0 in data3){
+let data4 = data3[key0];
+if(Array.isArray(data4)){
+const len0 = data4.length;
+for(let i0=0; i0<len0; i0++){
+if(typeof data4[i0] !== "string"){
+const err11 = {instancePath:instancePath+"/message/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i0,schemaPath:"#/components/schemas/ValidationErrors/properties/message/additionalProperties/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+}
+else {
+const err12 = {instancePath:instancePath+"/message/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/components/schemas/ValidationErrors/properties/message/additionalProperties/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+}
+else {
+const err13 = {instancePath:instancePath+"/message",schemaPath:"#/components/schemas/ValidationErrors/properties/message/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+}
+else {
+const err14 = {instancePath,schemaPath:"#/components/schemas/ValidationErrors/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+var _valid0 = _errs13 === errors;
+if(_valid0 && valid0){
+valid0 = false;
+passing0 = [passing0, 2];
+}
+else {
+if(_valid0){
+valid0 = true;
+passing0 = 2;
+if(props0 !== true){
+props0 = props0 || {};
+props0.message = true;
+}
+}
+const _errs23 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.message === undefined){
+const err15 = {instancePath,schemaPath:"#/components/schemas/NestedMessageError/required",keyword:"required",params:{missingProperty: "message"},message:"must have required property '"+"message"+"'"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+if(data.message !== undefined){
+let data6 = data.message;
+if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
+if(data6.error === undefined){
+const err16 = {instancePath:instancePath+"/message",schemaPath:"#/components/schemas/NestedMessageError/properties/message/required",keyword:"required",params:{missingProperty: "error"},message:"must have required property '"+"error"+"'"};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+if(data6.error !== undefined){
+if(typeof data6.error !== "string"){
+const err17 = {instancePath:instancePath+"/message/error",schemaPath:"#/components/schemas/NestedMessageError/properties/message/properties/error/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+}
+else {
+const err18 = {instancePath:instancePath+"/message",schemaPath:"#/components/schemas/NestedMessageError/properties/message/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+}
+else {
+const err19 = {instancePath,schemaPath:"#/components/schemas/NestedMessageError/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+var _valid0 = _errs23 === errors;
+if(_valid0 && valid0){
+valid0 = false;
+passing0 = [passing0, 3];
+}
+else {
+if(_valid0){
+valid0 = true;
+passing0 = 3;
+if(props0 !== true){
+props0 = props0 || {};
+props0.message = true;
+}
+}
+const _errs30 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.error === undefined){
+const err20 = {instancePath,schemaPath:"#/components/schemas/OAuthError/required",keyword:"required",params:{missingProperty: "error"},message:"must have required property '"+"error"+"'"};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+if(data.error_description === undefined){
+const err21 = {instancePath,schemaPath:"#/components/schemas/OAuthError/required",keyword:"required",params:{missingProperty: "error_description"},message:"must have required property '"+"error_description"+"'"};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+if(data.error !== undefined){
+let data8 = data.error;
+if(typeof data8 !== "string"){
+const err22 = {instancePath:instancePath+"/error",schemaPath:"#/components/schemas/OAuthError/properties/error/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+if(!((data8 === "invalid_token") || (data8 === "insufficient_scope"))){
+const err23 = {instancePath:instancePath+"/error",schemaPath:"#/components/schemas/OAuthError/properties/error/enum",keyword:"enum",params:{allowedValues: schema162.properties.error.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+}
+if(data.error_description !== undefined){
+if(typeof data.error_description !== "string"){
+const err24 = {instancePath:instancePath+"/error_description",schemaPath:"#/components/schemas/OAuthError/properties/error_description/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+}
+if(data.scope !== undefined){
+if(typeof data.scope !== "string"){
+const err25 = {instancePath:instancePath+"/scope",schemaPath:"#/components/schemas/OAuthError/properties/scope/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+}
+}
+else {
+const err26 = {instancePath,schemaPath:"#/components/schemas/OAuthError/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+var _valid0 = _errs30 === errors;
+if(_valid0 && valid0){
+valid0 = false;
+passing0 = [passing0, 4];
+}
+else {
+if(_valid0){
+valid0 = true;
+passing0 = 4;
+if(props0 !== true){
+props0 = props0 || {};
+props0.error = true;
+props0.error_description = true;
+props0.scope = true;
+}
+}
+}
+}
+}
+}
+if(!valid0){
+const err27 = {instancePath,schemaPath:"#/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+else {
+errors = _errs0;
+if(vErrors !== null){
+if(_errs0){
+vErrors.length = _errs0;
+}
+else {
+vErrors = null;
+}
+}
+}
+validate162.errors = vErrors;
+evaluated0.props = props0;
+return errors === 0;
+}
+validate162.evaluated = {"dynamicProps":true,"dynamicItems":false};
+
+
+function validate161(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate161.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(!(validate162(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate162.errors : vErrors.concat(validate162.errors);
+errors = vErrors.length;
+}
+else {
+var props0 = validate162.evaluated.props;
+}
+validate161.errors = vErrors;
+evaluated0.props = props0;
+return errors === 0;
+}
+validate161.evaluated = {"dynamicProps":true,"dynamicItems":false};
+
+export const v73 = validate164;
+const schema231 = {"$ref":"https://sandbox.apitokens.invalid/specs/gitlab.json#/components/responses/TooManyRequests/content/text~1plain/schema"};
+const schema232 = {"type":"string"};
+
+function validate164(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate164.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(typeof data !== "string"){
+const err0 = {instancePath,schemaPath:"https://sandbox.apitokens.invalid/specs/gitlab.json#/components/responses/TooManyRequests/content/text~1plain/schema/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+validate164.errors = vErrors;
+return errors === 0;
+}
+validate164.evaluated = {"dynamicProps":false,"dynamicItems":false};
+
+export const v74 = validate165;
+const schema233 = {"$ref":"https://sandbox.apitokens.invalid/specs/gitlab.json#/components/responses/Unauthorized/content/application~1json/schema"};
+
+function validate166(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate166.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+const _errs0 = errors;
+let valid0 = false;
+let passing0 = null;
+const _errs1 = errors;
+const _errs4 = errors;
+const _errs5 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if((data.error_description === undefined) && (missing0 = "error_description")){
+const err0 = {};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+var valid2 = _errs5 === errors;
+if(valid2){
+const err1 = {instancePath,schemaPath:"#/components/schemas/ParameterError/not",keyword:"not",params:{},message:"must NOT be valid"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+else {
+errors = _errs4;
+if(vErrors !== null){
+if(_errs4){
+vErrors.length = _errs4;
+}
+else {
+vErrors = null;
+}
+}
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.error === undefined){
+const err2 = {instancePath,schemaPath:"#/components/schemas/ParameterError/required",keyword:"required",params:{missingProperty: "error"},message:"must have required property '"+"error"+"'"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.error !== undefined){
+if(typeof data.error !== "string"){
+const err3 = {instancePath:instancePath+"/error",schemaPath:"#/components/schemas/ParameterError/properties/error/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.error_description !== undefined){
+const err4 = {instancePath:instancePath+"/error_description",schemaPath:"#/components/schemas/ParameterError/properties/error_description/false schema",keyword:"false schema",params:{},message:"boolean schema is false"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+else {
+const err5 = {instancePath,schemaPath:"#/components/schemas/ParameterError/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+var _valid0 = _errs1 === errors;
+if(_valid0){
+valid0 = true;
+passing0 = 0;
+var props0 = {};
+props0.error = true;
+props0.error_description = true;
+}
+const _errs8 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.message === undefined){
+const err6 = {instancePath,schemaPath:"#/components/schemas/MessageError/required",keyword:"required",params:{missingProperty: "message"},message:"must have required property '"+"message"+"'"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+if(data.message !== undefined){
+if(typeof data.message !== "string"){
+const err7 = {instancePath:instancePath+"/message",schemaPath:"#/components/schemas/MessageError/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+}
+else {
+const err8 = {instancePath,schemaPath:"#/components/schemas/MessageError/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+var _valid0 = _errs8 === errors;
+if(_valid0 && valid0){
+valid0 = false;
+passing0 = [passing0, 1];
+}
+else {
+if(_valid0){
+valid0 = true;
+passing0 = 1;
+if(props0 !== true){
+props0 = props0 || {};
+props0.message = true;
+}
+}
+const _errs13 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.message === undefined){
+const err9 = {instancePath,schemaPath:"#/components/schemas/ValidationErrors/required",keyword:"required",params:{missingProperty: "message"},message:"must have required property '"+"message"+"'"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+if(data.message !== undefined){
+let data3 = data.message;
+if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
+if(Object.keys(data3).length < 1){
+const err10 = {instancePath:instancePath+"/message",schemaPath:"#/components/schemas/ValidationErrors/properties/message/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+for(const key0 in data3){
+let data4 = data3[key0];
+if(Array.isArray(data4)){
+const len0 = data4.length;
+for(let i0=0; i0<len0; i0++){
+if(typeof data4[i0] !== "string"){
+const err11 = {instancePath:instancePath+"/message/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i0,schemaPath:"#/components/schemas/ValidationErrors/properties/message/additionalProperties/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+}
+else {
+const err12 = {instancePath:instancePath+"/message/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/components/schemas/ValidationErrors/properties/message/additionalProperties/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+}
+else {
+const err13 = {instancePath:instancePath+"/message",schemaPath:"#/components/schemas/ValidationErrors/properties/message/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+}
+else {
+const err14 = {instancePath,schemaPath:"#/components/schemas/ValidationErrors/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+var _valid0 = _errs13 === errors;
+if(_valid0 && valid0){
+valid0 = false;
+passing0 = [passing0, 2];
+}
+else {
+if(_valid0){
+valid0 = true;
+passing0 = 2;
+if(props0 !== true){
+props0 = props0 || {};
+props0.message = true;
+}
+}
+const _errs23 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.message === undefined){
+const err15 = {instancePath,schemaPath:"#/components/schemas/NestedMessageError/required",keyword:"required",params:{missingProperty: "message"},message:"must have required property '"+"message"+"'"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+if(data.message !== undefined){
+let data6 = data.message;
+if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
+if(data6.error === undefined){
+const err16 = {instancePath:instancePath+"/message",schemaPath:"#/components/schemas/NestedMessageError/properties/message/required",keyword:"required",params:{missingProperty: "error"},message:"must have required property '"+"error"+"'"};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+if(data6.error !== undefined){
+if(typeof data6.error !== "string"){
+const err17 = {instancePath:instancePath+"/message/error",schemaPath:"#/components/schemas/NestedMessageError/properties/message/properties/error/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+}
+else {
+const err18 = {instancePath:instancePath+"/message",schemaPath:"#/components/schemas/NestedMessageError/properties/message/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+}
+else {
+const err19 = {instancePath,schemaPath:"#/components/schemas/NestedMessageError/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+var _valid0 = _errs23 === errors;
+if(_valid0 && valid0){
+valid0 = false;
+passing0 = [passing0, 3];
+}
+else {
+if(_valid0){
+valid0 = true;
+passing0 = 3;
+if(props0 !== true){
+props0 = props0 || {};
+props0.message = true;
+}
+}
+const _errs30 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.error === undefined){
+const err20 = {instancePath,schemaPath:"#/components/schemas/OAuthError/required",keyword:"required",params:{missingProperty: "error"},message:"must have required property '"+"error"+"'"};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+if(data.error_description === undefined){
+const err21 = {instancePath,schemaPath:"#/components/schemas/OAuthError/required",keyword:"required",params:{missingProperty: "error_description"},message:"must have required property '"+"error_description"+"'"};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+if(data.error !== undefined){
+let data8 = data.error;
+if(typeof data8 !== "string"){
+const err22 = {instancePath:instancePath+"/error",schemaPath:"#/components/schemas/OAuthError/properties/error/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+if(!((data8 === "invalid_token") || (data8 === "insufficient_scope"))){
+const err23 = {instancePath:instancePath+"/error",schemaPath:"#/components/schemas/OAuthError/properties/error/enum",keyword:"enum",params:{allowedValues: schema162.properties.error.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+}
+if(data.error_description !== undefined){
+if(typeof data.error_description !== "string"){
+const err24 = {instancePath:instancePath+"/error_description",schemaPath:"#/components/schemas/OAuthError/properties/error_description/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+}
+if(data.scope !== undefined){
+if(typeof data.scope !== "string"){
+const err25 = {instancePath:instancePath+"/scope",schemaPath:"#/components/schemas/OAuthError/properties/scope/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+}
+}
+else {
+const err26 = {instancePath,schemaPath:"#/components/schemas/OAuthError/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+var _valid0 = _errs30 === errors;
+if(_valid0 && valid0){
+valid0 = false;
+passing0 = [passing0, 4];
+}
+else {
+if(_valid0){
+valid0 = true;
+passing0 = 4;
+if(props0 !== true){
+props0 = props0 || {};
+props0.error = true;
+props0.error_description = true;
+props0.scope = true;
+}
+}
+}
+}
+}
+}
+if(!valid0){
+const err27 = {instancePath,schemaPath:"#/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+else {
+errors = _errs0;
+if(vErrors !== null){
+if(_errs0){
+vErrors.length = _errs0;
+}
+else {
+vErrors = null;
+}
+}
+}
+validate166.errors = vErrors;
+evaluated0.props = props0;
+return errors === 0;
+}
+validate166.evaluated = {"dynamicProps":true,"dynamicItems":false};
+
+
+function validate165(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate165.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(!(validate166(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate166.errors : vErrors.concat(validate166.errors);
+errors = vErrors.length;
+}
+else {
+var props0 = validate166.evaluated.props;
+}
+validate165.errors = vErrors;
+evaluated0.props = props0;
+return errors === 0;
+}
+validate165.evaluated = {"dynamicProps":true,"dynamicItems":false};
+
+export const v75 = validate168;
+const schema240 = {"$ref":"https://sandbox.apitokens.invalid/specs/gitlab.json#/components/responses/UnprocessableEntity/content/application~1json/schema"};
+
+function validate169(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate169.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+const _errs0 = errors;
+let valid0 = false;
+let passing0 = null;
+const _errs1 = errors;
+const _errs4 = errors;
+const _errs5 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if((data.error_description === undefined) && (missing0 = "error_description")){
+const err0 = {};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+var valid2 = _errs5 === errors;
+if(valid2){
+const err1 = {instancePath,schemaPath:"#/components/schemas/ParameterError/not",keyword:"not",params:{},message:"must NOT be valid"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+else {
+errors = _errs4;
+if(vErrors !== null){
+if(_errs4){
+vErrors.length = _errs4;
+}
+else {
+vErrors = null;
+}
+}
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.error === undefined){
+const err2 = {instancePath,schemaPath:"#/components/schemas/ParameterError/required",keyword:"required",params:{missingProperty: "error"},message:"must have required property '"+"error"+"'"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.error !== undefined){
+if(typeof data.error !== "string"){
+const err3 = {instancePath:instancePath+"/error",schemaPath:"#/components/schemas/ParameterError/properties/error/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.error_description !== undefined){
+const err4 = {instancePath:instancePath+"/error_description",schemaPath:"#/components/schemas/ParameterError/properties/error_description/false schema",keyword:"false schema",params:{},message:"boolean schema is false"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+else {
+const err5 = {instancePath,schemaPath:"#/components/schemas/ParameterError/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+var _valid0 = _errs1 === errors;
+if(_valid0){
+valid0 = true;
+passing0 = 0;
+var props0 = {};
+props0.error = true;
+props0.error_description = true;
+}
+const _errs8 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.message === undefined){
+const err6 = {instancePath,schemaPath:"#/components/schemas/MessageError/required",keyword:"required",params:{missingProperty: "message"},message:"must have required property '"+"message"+"'"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+if(data.message !== undefined){
+if(typeof data.message !== "string"){
+const err7 = {instancePath:instancePath+"/message",schemaPath:"#/components/schemas/MessageError/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+}
+else {
+const err8 = {instancePath,schemaPath:"#/components/schemas/MessageError/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+var _valid0 = _errs8 === errors;
+if(_valid0 && valid0){
+valid0 = false;
+passing0 = [passing0, 1];
+}
+else {
+if(_valid0){
+valid0 = true;
+passing0 = 1;
+if(props0 !== true){
+props0 = props0 || {};
+props0.message = true;
+}
+}
+const _errs13 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.message === undefined){
+const err9 = {instancePath,schemaPath:"#/components/schemas/ValidationErrors/required",keyword:"required",params:{missingProperty: "message"},message:"must have required property '"+"message"+"'"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+if(data.message !== undefined){
+let data3 = data.message;
+if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
+if(Object.keys(data3).length < 1){
+const err10 = {instancePath:instancePath+"/message",schemaPath:"#/components/schemas/ValidationErrors/properties/message/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+for(const key0 in data3){
+let data4 = data3[key0];
+if(Array.isArray(data4)){
+const len0 = data4.length;
+for(let i0=0; i0<len0; i0++){
+if(typeof data4[i0] !== "string"){
+const err11 = {instancePath:instancePath+"/message/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i0,schemaPath:"#/components/schemas/ValidationErrors/properties/message/additionalProperties/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+}
+else {
+const err12 = {instancePath:instancePath+"/message/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/components/schemas/ValidationErrors/properties/message/additionalProperties/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+}
+else {
+const err13 = {instancePath:instancePath+"/message",schemaPath:"#/components/schemas/ValidationErrors/properties/message/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+}
+else {
+const err14 = {instancePath,schemaPath:"#/components/schemas/ValidationErrors/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+var _valid0 = _errs13 === errors;
+if(_valid0 && valid0){
+valid0 = false;
+passing0 = [passing0, 2];
+}
+else {
+if(_valid0){
+valid0 = true;
+passing0 = 2;
+if(props0 !== true){
+props0 = props0 || {};
+props0.message = true;
+}
+}
+const _errs23 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.message === undefined){
+const err15 = {instancePath,schemaPath:"#/components/schemas/NestedMessageError/required",keyword:"required",params:{missingProperty: "message"},message:"must have required property '"+"message"+"'"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+if(data.message !== undefined){
+let data6 = data.message;
+if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
+if(data6.error === undefined){
+const err16 = {instancePath:instancePath+"/message",schemaPath:"#/components/schemas/NestedMessageError/properties/message/required",keyword:"required",params:{missingProperty: "error"},message:"must have required property '"+"error"+"'"};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+if(data6.error !== undefined){
+if(typeof data6.error !== "string"){
+const err17 = {instancePath:instancePath+"/message/error",schemaPath:"#/components/schemas/NestedMessageError/properties/message/properties/error/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+}
+else {
+const err18 = {instancePath:instancePath+"/message",schemaPath:"#/components/schemas/NestedMessageError/properties/message/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+}
+else {
+const err19 = {instancePath,schemaPath:"#/components/schemas/NestedMessageError/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+var _valid0 = _errs23 === errors;
+if(_valid0 && valid0){
+valid0 = false;
+passing0 = [passing0, 3];
+}
+else {
+if(_valid0){
+valid0 = true;
+passing0 = 3;
+if(props0 !== true){
+props0 = props0 || {};
+props0.message = true;
+}
+}
+const _errs30 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.error === undefined){
+const err20 = {instancePath,schemaPath:"#/components/schemas/OAuthError/required",keyword:"required",params:{missingProperty: "error"},message:"must have required property '"+"error"+"'"};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+if(data.error_description === undefined){
+const err21 = {instancePath,schemaPath:"#/components/schemas/OAuthError/required",keyword:"required",params:{missingProperty: "error_description"},message:"must have required property '"+"error_description"+"'"};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+if(data.error !== undefined){
+let data8 = data.error;
+if(typeof data8 !== "string"){
+const err22 = {instancePath:instancePath+"/error",schemaPath:"#/components/schemas/OAuthError/properties/error/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+if(!((data8 === "invalid_token") || (data8 === "insufficient_scope"))){
+const err23 = {instancePath:instancePath+"/error",schemaPath:"#/components/schemas/OAuthError/properties/error/enum",keyword:"enum",params:{allowedValues: schema162.properties.error.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+}
+if(data.error_description !== undefined){
+if(typeof data.error_description !== "string"){
+const err24 = {instancePath:instancePath+"/error_description",schemaPath:"#/components/schemas/OAuthError/properties/error_description/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+}
+if(data.scope !== undefined){
+if(typeof data.scope !== "string"){
+const err25 = {instancePath:instancePath+"/scope",schemaPath:"#/components/schemas/OAuthError/properties/scope/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+}
+}
+else {
+const err26 = {instancePath,schemaPath:"#/components/schemas/OAuthError/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+var _valid0 = _errs30 === errors;
+if(_valid0 && valid0){
+valid0 = false;
+passing0 = [passing0, 4];
+}
+else {
+if(_valid0){
+valid0 = true;
+passing0 = 4;
+if(props0 !== true){
+props0 = props0 || {};
+props0.error = true;
+props0.error_description = true;
+props0.scope = true;
+}
+}
+}
+}
+}
+}
+if(!valid0){
+const err27 = {instancePath,schemaPath:"#/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+else {
+errors = _errs0;
+if(vErrors !== null){
+if(_errs0){
+vErrors.length = _errs0;
+}
+else {
+vErrors = null;
+}
+}
+}
+validate169.errors = vErrors;
+evaluated0.props = props0;
+return errors === 0;
+}
+validate169.evaluated = {"dynamicProps":true,"dynamicItems":false};
+
+
+function validate168(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate168.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(!(validate169(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate169.errors : vErrors.concat(validate169.errors);
+errors = vErrors.length;
+}
+else {
+var props0 = validate169.evaluated.props;
+}
+validate168.errors = vErrors;
+evaluated0.props = props0;
+return errors === 0;
+}
+validate168.evaluated = {"dynamicProps":true,"dynamicItems":false};
+
+export const v76 = validate171;
+const schema247 = {"$ref":"https://sandbox.apitokens.invalid/specs/gitlab.json#/paths/~1admin~1token/post/responses/200/content/application~1json/schema"};
+const schema248 = {"anyOf":[{"$ref":"#/components/schemas/AccessTokenInformation"},{"$ref":"#/components/schemas/OtherTokenInformation"}]};
+const schema254 = {"type":"object","additionalProperties":true};
+const schema249 = {"type":"object","required":["id"],"properties":{"id":{"type":"integer","format":"int64"},"user_id":{"type":"integer","format":"int64"},"name":{"type":"string"},"description":{"type":["string","null"]},"revoked":{"type":"boolean"},"active":{"type":"boolean"},"created_at":{"$ref":"#/components/schemas/Timestamp"},"expires_at":{"oneOf":[{"$ref":"#/components/schemas/ExpiryDate"},{"type":"null"}]},"last_used_at":{"oneOf":[{"$ref":"#/components/schemas/Timestamp"},{"type":"null"}]},"scopes":{"type":"array","items":{"$ref":"#/components/schemas/Scope"}},"last_used_ips":{"type":"array","items":{"type":"string"}},"updated_at":{},"impersonation":{},"expire_notification_delivered":{},"after_expiry_notification_delivered":{},"previous_personal_access_token_id":{},"advanced_scopes":{},"organization_id":{}}};
+
+function validate173(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate173.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.id === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.id !== undefined){
+let data0 = data.id;
+if(!((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0)))){
+const err1 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(typeof data0 == "number"){
+if(!(formats0.validate(data0))){
+const err2 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/format",keyword:"format",params:{format: "int64"},message:"must match format \""+"int64"+"\""};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+}
+if(data.user_id !== undefined){
+let data1 = data.user_id;
+if(!((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1)))){
+const err3 = {instancePath:instancePath+"/user_id",schemaPath:"#/properties/user_id/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(typeof data1 == "number"){
+if(!(formats0.validate(data1))){
+const err4 = {instancePath:instancePath+"/user_id",schemaPath:"#/properties/user_id/format",keyword:"format",params:{format: "int64"},message:"must match format \""+"int64"+"\""};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+}
+if(data.name !== undefined){
+if(typeof data.name !== "string"){
+const err5 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.description !== undefined){
+let data3 = data.description;
+if((typeof data3 !== "string") && (data3 !== null)){
+const err6 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/type",keyword:"type",params:{type: schema249.properties.description.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data.revoked !== undefined){
+if(typeof data.revoked !== "boolean"){
+const err7 = {instancePath:instancePath+"/revoked",schemaPath:"#/properties/revoked/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data.active !== undefined){
+if(typeof data.active !== "boolean"){
+const err8 = {instancePath:instancePath+"/active",schemaPath:"#/properties/active/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+if(data.created_at !== undefined){
+let data6 = data.created_at;
+if(typeof data6 === "string"){
+if(!(formats8.validate(data6))){
+const err9 = {instancePath:instancePath+"/created_at",schemaPath:"#/components/schemas/Timestamp/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+else {
+const err10 = {instancePath:instancePath+"/created_at",schemaPath:"#/components/schemas/Timestamp/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+if(data.expires_at !== undefined){
+let data7 = data.expires_at;
+const _errs17 = errors;
+let valid2 = false;
+let passing0 = null;
+const _errs18 = errors;
+if(typeof data7 === "string"){
+if(!(formats34.validate(data7))){
+const err11 = {instancePath:instancePath+"/expires_at",schemaPath:"#/components/schemas/ExpiryDate/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+else {
+const err12 = {instancePath:instancePath+"/expires_at",schemaPath:"#/components/schemas/ExpiryDate/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+var _valid0 = _errs18 === errors;
+if(_valid0){
+valid2 = true;
+passing0 = 0;
+}
+const _errs21 = errors;
+if(data7 !== null){
+const err13 = {instancePath:instancePath+"/expires_at",schemaPath:"#/properties/expires_at/oneOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+var _valid0 = _errs21 === errors;
+if(_valid0 && valid2){
+valid2 = false;
+passing0 = [passing0, 1];
+}
+else {
+if(_valid0){
+valid2 = true;
+passing0 = 1;
+}
+}
+if(!valid2){
+const err14 = {instancePath:instancePath+"/expires_at",schemaPath:"#/properties/expires_at/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+else {
+errors = _errs17;
+if(vErrors !== null){
+if(_errs17){
+vErrors.length = _errs17;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.last_used_at !== undefined){
+let data8 = data.last_used_at;
+const _errs24 = errors;
+let valid4 = false;
+let passing1 = null;
+const _errs25 = errors;
+if(typeof data8 === "string"){
+if(!(formats8.validate(data8))){
+const err15 = {instancePath:instancePath+"/last_used_at",schemaPath:"#/components/schemas/Timestamp/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+else {
+const err16 = {instancePath:instancePath+"/last_used_at",schemaPath:"#/components/schemas/Timestamp/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+var _valid1 = _errs25 === errors;
+if(_valid1){
+valid4 = true;
+passing1 = 0;
+}
+const _errs28 = errors;
+if(data8 !== null){
+const err17 = {instancePath:instancePath+"/last_used_at",schemaPath:"#/properties/last_used_at/oneOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+var _valid1 = _errs28 === errors;
+if(_valid1 && valid4){
+valid4 = false;
+passing1 = [passing1, 1];
+}
+else {
+if(_valid1){
+valid4 = true;
+passing1 = 1;
+}
+}
+if(!valid4){
+const err18 = {instancePath:instancePath+"/last_used_at",schemaPath:"#/properties/last_used_at/oneOf",keyword:"oneOf",params:{passingSchemas: passing1},message:"must match exactly one schema in oneOf"};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+else {
+errors = _errs24;
+if(vErrors !== null){
+if(_errs24){
+vErrors.length = _errs24;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.scopes !== undefined){
+let data9 = data.scopes;
+if(Array.isArray(data9)){
+const len0 = data9.length;
+for(let i0=0; i0<len0; i0++){
+let data10 = data9[i0];
+const _errs34 = errors;
+let valid9 = false;
+const _errs35 = errors;
+if(typeof data10 !== "string"){
+const err19 = {instancePath:instancePath+"/scopes/" + i0,schemaPath:"#/components/schemas/Scope/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+if(!((((((((((((((((((((((data10 === "api") || (data10 === "read_api")) || (data10 === "read_user")) || (data10 === "read_repository")) || (data10 === "write_repository")) || (data10 === "read_registry")) || (data10 === "write_registry")) || (data10 === "read_virtual_registry")) || (data10 === "write_virtual_registry")) || (data10 === "sudo")) || (data10 === "admin_mode")) || (data10 === "create_runner")) || (data10 === "manage_runner")) || (data10 === "ai_features")) || (data10 === "k8s_proxy")) || (data10 === "read_service_ping")) || (data10 === "self_rotate")) || (data10 === "read_observability")) || (data10 === "write_observability")) || (data10 === "mcp")) || (data10 === "mcp_orbit")) || (data10 === "granular"))){
+const err20 = {instancePath:instancePath+"/scopes/" + i0,schemaPath:"#/components/schemas/Scope/anyOf/0/enum",keyword:"enum",params:{allowedValues: schema143.anyOf[0].enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+var _valid2 = _errs35 === errors;
+valid9 = valid9 || _valid2;
+const _errs37 = errors;
+if(typeof data10 !== "string"){
+const err21 = {instancePath:instancePath+"/scopes/" + i0,schemaPath:"#/components/schemas/Scope/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+var _valid2 = _errs37 === errors;
+valid9 = valid9 || _valid2;
+if(!valid9){
+const err22 = {instancePath:instancePath+"/scopes/" + i0,schemaPath:"#/components/schemas/Scope/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+else {
+errors = _errs34;
+if(vErrors !== null){
+if(_errs34){
+vErrors.length = _errs34;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err23 = {instancePath:instancePath+"/scopes",schemaPath:"#/properties/scopes/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+}
+if(data.last_used_ips !== undefined){
+let data11 = data.last_used_ips;
+if(Array.isArray(data11)){
+const len1 = data11.length;
+for(let i1=0; i1<len1; i1++){
+if(typeof data11[i1] !== "string"){
+const err24 = {instancePath:instancePath+"/last_used_ips/" + i1,schemaPath:"#/properties/last_used_ips/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+}
+}
+else {
+const err25 = {instancePath:instancePath+"/last_used_ips",schemaPath:"#/properties/last_used_ips/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+}
+}
+else {
+const err26 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+validate173.errors = vErrors;
+return errors === 0;
+}
+validate173.evaluated = {"props":{"id":true,"user_id":true,"name":true,"description":true,"revoked":true,"active":true,"created_at":true,"expires_at":true,"last_used_at":true,"scopes":true,"last_used_ips":true,"updated_at":true,"impersonation":true,"expire_notification_delivered":true,"after_expiry_notification_delivered":true,"previous_personal_access_token_id":true,"advanced_scopes":true,"organization_id":true},"dynamicProps":false,"dynamicItems":false};
+
+
+function validate172(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate172.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+const _errs0 = errors;
+let valid0 = false;
+const _errs1 = errors;
+if(!(validate173(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate173.errors : vErrors.concat(validate173.errors);
+errors = vErrors.length;
+}
+var _valid0 = _errs1 === errors;
+valid0 = valid0 || _valid0;
+if(_valid0){
+var props0 = {};
+props0.id = true;
+props0.user_id = true;
+props0.name = true;
+props0.description = true;
+props0.revoked = true;
+props0.active = true;
+props0.created_at = true;
+props0.expires_at = true;
+props0.last_used_at = true;
+props0.scopes = true;
+props0.last_used_ips = true;
+props0.updated_at = true;
+props0.impersonation = true;
+props0.expire_notification_delivered = true;
+props0.after_expiry_notification_delivered = true;
+props0.previous_personal_access_token_id = true;
+props0.advanced_scopes = true;
+props0.organization_id = true;
+}
+const _errs2 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+}
+else {
+const err0 = {instancePath,schemaPath:"#/components/schemas/OtherTokenInformation/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+var _valid0 = _errs2 === errors;
+valid0 = valid0 || _valid0;
+if(_valid0){
+if(props0 !== true){
+props0 = true;
+}
+}
+if(!valid0){
+const err1 = {instancePath,schemaPath:"#/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+else {
+errors = _errs0;
+if(vErrors !== null){
+if(_errs0){
+vErrors.length = _errs0;
+}
+else {
+vErrors = null;
+}
+}
+}
+validate172.errors = vErrors;
+evaluated0.props = props0;
+return errors === 0;
+}
+validate172.evaluated = {"dynamicProps":true,"dynamicItems":false};
+
+
+function validate171(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate171.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(!(validate172(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate172.errors : vErrors.concat(validate172.errors);
+errors = vErrors.length;
+}
+else {
+var props0 = validate172.evaluated.props;
+}
+validate171.errors = vErrors;
+evaluated0.props = props0;
+return errors === 0;
+}
+validate171.evaluated = {"dynamicProps":true,"dynamicItems":false};
+
+export const v77 = validate176;
+const schema255 = {"$ref":"https://sandbox.apitokens.invalid/specs/gitlab.json#/paths/~1personal_access_tokens/get/responses/200/content/application~1json/schema"};
+const schema256 = {"type":"array","items":{"$ref":"#/components/schemas/PersonalAccessToken"}};
+
+function validate177(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate177.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(Array.isArray(data)){
+const len0 = data.length;
+for(let i0=0; i0<len0; i0++){
+if(!(validate116(data[i0], {instancePath:instancePath+"/" + i0,parentData:data,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate116.errors : vErrors.concat(validate116.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+validate177.errors = vErrors;
+return errors === 0;
+}
+validate177.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
+
+
+function validate176(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate176.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(!(validate177(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate177.errors : vErrors.concat(validate177.errors);
+errors = vErrors.length;
+}
+validate176.errors = vErrors;
+return errors === 0;
+}
+validate176.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
+
+export const v78 = validate180;
+const schema257 = {"$ref":"https://sandbox.apitokens.invalid/specs/gitlab.json#/paths/~1personal_access_tokens~1self/get/responses/200/content/application~1json/schema"};
+
+function validate181(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate181.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.id === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.name === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.revoked === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "revoked"},message:"must have required property '"+"revoked"+"'"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.created_at === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "created_at"},message:"must have required property '"+"created_at"+"'"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(data.scopes === undefined){
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "scopes"},message:"must have required property '"+"scopes"+"'"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+if(data.user_id === undefined){
+const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "user_id"},message:"must have required property '"+"user_id"+"'"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if(data.last_used_at === undefined){
+const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "last_used_at"},message:"must have required property '"+"last_used_at"+"'"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+if(data.active === undefined){
+const err7 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "active"},message:"must have required property '"+"active"+"'"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+if(data.expires_at === undefined){
+const err8 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "expires_at"},message:"must have required property '"+"expires_at"+"'"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+if(data.id !== undefined){
+let data0 = data.id;
+if(!((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0)))){
+const err9 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+if(typeof data0 == "number"){
+if(!(formats0.validate(data0))){
+const err10 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/format",keyword:"format",params:{format: "int64"},message:"must match format \""+"int64"+"\""};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+}
+if(data.name !== undefined){
+if(typeof data.name !== "string"){
+const err11 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+if(data.revoked !== undefined){
+if(typeof data.revoked !== "boolean"){
+const err12 = {instancePath:instancePath+"/revoked",schemaPath:"#/properties/revoked/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+if(data.created_at !== undefined){
+let data3 = data.created_at;
+if(typeof data3 === "string"){
+if(!(formats8.validate(data3))){
+const err13 = {instancePath:instancePath+"/created_at",schemaPath:"#/components/schemas/Timestamp/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+else {
+const err14 = {instancePath:instancePath+"/created_at",schemaPath:"#/components/schemas/Timestamp/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+if(data.description !== undefined){
+let data4 = data.description;
+if((typeof data4 !== "string") && (data4 !== null)){
+const err15 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/type",keyword:"type",params:{type: schema173.properties.description.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+if(data.scopes !== undefined){
+let data5 = data.scopes;
+if(Array.isArray(data5)){
+const len0 = data5.length;
+for(let i0=0; i0<len0; i0++){
+let data6 = data5[i0];
+const _errs16 = errors;
+let valid5 = false;
+const _errs17 = errors;
+if(typeof data6 !== "string"){
+const err16 = {instancePath:instancePath+"/scopes/" + i0,schemaPath:"#/components/schemas/Scope/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+if(!((((((((((((((((((((((data6 === "api") || (data6 === "read_api")) || (data6 === "read_user")) || (data6 === "read_repository")) || (data6 === "write_repository")) || (data6 === "read_registry")) || (data6 === "write_registry")) || (data6 === "read_virtual_registry")) || (data6 === "write_virtual_registry")) || (data6 === "sudo")) || (data6 === "admin_mode")) || (data6 === "create_runner")) || (data6 === "manage_runner")) || (data6 === "ai_features")) || (data6 === "k8s_proxy")) || (data6 === "read_service_ping")) || (data6 === "self_rotate")) || (data6 === "read_observability")) || (data6 === "write_observability")) || (data6 === "mcp")) || (data6 === "mcp_orbit")) || (data6 === "granular"))){
+const err17 = {instancePath:instancePath+"/scopes/" + i0,schemaPath:"#/components/schemas/Scope/anyOf/0/enum",keyword:"enum",params:{allowedValues: schema143.anyOf[0].enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+var _valid0 = _errs17 === errors;
+valid5 = valid5 || _valid0;
+const _errs19 = errors;
+if(typeof data6 !== "string"){
+const err18 = {instancePath:instancePath+"/scopes/" + i0,schemaPath:"#/components/schemas/Scope/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+var _valid0 = _errs19 === errors;
+valid5 = valid5 || _valid0;
+if(!valid5){
+const err19 = {instancePath:instancePath+"/scopes/" + i0,schemaPath:"#/components/schemas/Scope/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+else {
+errors = _errs16;
+if(vErrors !== null){
+if(_errs16){
+vErrors.length = _errs16;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err20 = {instancePath:instancePath+"/scopes",schemaPath:"#/properties/scopes/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+if(data.user_id !== undefined){
+let data7 = data.user_id;
+if(!((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7)))){
+const err21 = {instancePath:instancePath+"/user_id",schemaPath:"#/properties/user_id/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+if(typeof data7 == "number"){
+if(!(formats0.validate(data7))){
+const err22 = {instancePath:instancePath+"/user_id",schemaPath:"#/properties/user_id/format",keyword:"format",params:{format: "int64"},message:"must match format \""+"int64"+"\""};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+}
+}
+if(data.last_used_at !== undefined){
+let data8 = data.last_used_at;
+const _errs24 = errors;
+let valid6 = false;
+let passing0 = null;
+const _errs25 = errors;
+if(typeof data8 === "string"){
+if(!(formats8.validate(data8))){
+const err23 = {instancePath:instancePath+"/last_used_at",schemaPath:"#/components/schemas/Timestamp/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+}
+else {
+const err24 = {instancePath:instancePath+"/last_used_at",schemaPath:"#/components/schemas/Timestamp/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+var _valid1 = _errs25 === errors;
+if(_valid1){
+valid6 = true;
+passing0 = 0;
+}
+const _errs28 = errors;
+if(data8 !== null){
+const err25 = {instancePath:instancePath+"/last_used_at",schemaPath:"#/properties/last_used_at/oneOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+var _valid1 = _errs28 === errors;
+if(_valid1 && valid6){
+valid6 = false;
+passing0 = [passing0, 1];
+}
+else {
+if(_valid1){
+valid6 = true;
+passing0 = 1;
+}
+}
+if(!valid6){
+const err26 = {instancePath:instancePath+"/last_used_at",schemaPath:"#/properties/last_used_at/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+else {
+errors = _errs24;
+if(vErrors !== null){
+if(_errs24){
+vErrors.length = _errs24;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.active !== undefined){
+if(typeof data.active !== "boolean"){
+const err27 = {instancePath:instancePath+"/active",schemaPath:"#/properties/active/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+}
+if(data.expires_at !== undefined){
+let data10 = data.expires_at;
+const _errs33 = errors;
+let valid8 = false;
+let passing1 = null;
+const _errs34 = errors;
+if(typeof data10 === "string"){
+if(!(formats34.validate(data10))){
+const err28 = {instancePath:instancePath+"/expires_at",schemaPath:"#/components/schemas/ExpiryDate/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+}
+else {
+const err29 = {instancePath:instancePath+"/expires_at",schemaPath:"#/components/schemas/ExpiryDate/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+var _valid2 = _errs34 === errors;
+if(_valid2){
+valid8 = true;
+passing1 = 0;
+}
+const _errs37 = errors;
+if(data10 !== null){
+const err30 = {instancePath:instancePath+"/expires_at",schemaPath:"#/properties/expires_at/oneOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+var _valid2 = _errs37 === errors;
+if(_valid2 && valid8){
+valid8 = false;
+passing1 = [passing1, 1];
+}
+else {
+if(_valid2){
+valid8 = true;
+passing1 = 1;
+}
+}
+if(!valid8){
+const err31 = {instancePath:instancePath+"/expires_at",schemaPath:"#/properties/expires_at/oneOf",keyword:"oneOf",params:{passingSchemas: passing1},message:"must match exactly one schema in oneOf"};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+else {
+errors = _errs33;
+if(vErrors !== null){
+if(_errs33){
+vErrors.length = _errs33;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.last_used_ips !== undefined){
+let data11 = data.last_used_ips;
+if(Array.isArray(data11)){
+const len1 = data11.length;
+for(let i1=0; i1<len1; i1++){
+if(typeof data11[i1] !== "string"){
+const err32 = {instancePath:instancePath+"/last_used_ips/" + i1,schemaPath:"#/properties/last_used_ips/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+}
+}
+else {
+const err33 = {instancePath:instancePath+"/last_used_ips",schemaPath:"#/properties/last_used_ips/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+}
+if(data.granular !== undefined){
+if(typeof data.granular !== "boolean"){
+const err34 = {instancePath:instancePath+"/granular",schemaPath:"#/properties/granular/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+}
+if(data.granular_scopes !== undefined){
+let data14 = data.granular_scopes;
+if(Array.isArray(data14)){
+const len2 = data14.length;
+for(let i2=0; i2<len2; i2++){
+let data15 = data14[i2];
+if(data15 && typeof data15 == "object" && !Array.isArray(data15)){
+if(data15.access !== undefined){
+if(typeof data15.access !== "string"){
+const err35 = {instancePath:instancePath+"/granular_scopes/" + i2+"/access",schemaPath:"#/components/schemas/GranularScope/properties/access/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
+}
+errors++;
+}
+}
+if(data15.permissions !== undefined){
+let data17 = data15.permissions;
+if(Array.isArray(data17)){
+const len3 = data17.length;
+for(let i3=0; i3<len3; i3++){
+if(typeof data17[i3] !== "string"){
+const err36 = {instancePath:instancePath+"/granular_scopes/" + i2+"/permissions/" + i3,schemaPath:"#/components/schemas/GranularScope/properties/permissions/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err36];
+}
+else {
+vErrors.push(err36);
+}
+errors++;
+}
+}
+}
+else {
+const err37 = {instancePath:instancePath+"/granular_scopes/" + i2+"/permissions",schemaPath:"#/components/schemas/GranularScope/properties/permissions/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err37];
+}
+else {
+vErrors.push(err37);
+}
+errors++;
+}
+}
+if(data15.project_id !== undefined){
+let data19 = data15.project_id;
+if((!((typeof data19 == "number") && (!(data19 % 1) && !isNaN(data19)))) && (data19 !== null)){
+const err38 = {instancePath:instancePath+"/granular_scopes/" + i2+"/project_id",schemaPath:"#/components/schemas/GranularScope/properties/project_id/type",keyword:"type",params:{type: schema178.properties.project_id.type},message:"must be integer,null"};
+if(vErrors === null){
+vErrors = [err38];
+}
+else {
+vErrors.push(err38);
+}
+errors++;
+}
+if(typeof data19 == "number"){
+if(!(formats0.validate(data19))){
+const err39 = {instancePath:instancePath+"/granular_scopes/" + i2+"/project_id",schemaPath:"#/components/schemas/GranularScope/properties/project_id/format",keyword:"format",params:{format: "int64"},message:"must match format \""+"int64"+"\""};
+if(vErrors === null){
+vErrors = [err39];
+}
+else {
+vErrors.push(err39);
+}
+errors++;
+}
+}
+}
+if(data15.group_id !== undefined){
+let data20 = data15.group_id;
+if((!((typeof data20 == "number") && (!(data20 % 1) && !isNaN(data20)))) && (data20 !== null)){
+const err40 = {instancePath:instancePath+"/granular_scopes/" + i2+"/group_id",schemaPath:"#/components/schemas/GranularScope/properties/group_id/type",keyword:"type",params:{type: schema178.properties.group_id.type},message:"must be integer,null"};
+if(vErrors === null){
+vErrors = [err40];
+}
+else {
+vErrors.push(err40);
+}
+errors++;
+}
+if(typeof data20 == "number"){
+if(!(formats0.validate(data20))){
+const err41 = {instancePath:instancePath+"/granular_scopes/" + i2+"/group_id",schemaPath:"#/components/schemas/GranularScope/properties/group_id/format",keyword:"format",params:{format: "int64"},message:"must match format \""+"int64"+"\""};
+if(vErrors === null){
+vErrors = [err41];
+}
+else {
+vErrors.push(err41);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err42 = {instancePath:instancePath+"/granular_scopes/" + i2,schemaPath:"#/components/schemas/GranularScope/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err42];
+}
+else {
+vErrors.push(err42);
+}
+errors++;
+}
+}
+}
+else {
+const err43 = {instancePath:instancePath+"/granular_scopes",schemaPath:"#/properties/granular_scopes/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err43];
+}
+else {
+vErrors.push(err43);
+}
+errors++;
+}
+}
+}
+else {
+const err44 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err44];
+}
+else {
+vErrors.push(err44);
+}
+errors++;
+}
+validate181.errors = vErrors;
+return errors === 0;
+}
+validate181.evaluated = {"props":{"id":true,"name":true,"revoked":true,"created_at":true,"description":true,"scopes":true,"user_id":true,"last_used_at":true,"active":true,"expires_at":true,"last_used_ips":true,"granular":true,"granular_scopes":true},"dynamicProps":false,"dynamicItems":false};
+
+
+function validate180(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate180.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(!(validate181(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate181.errors : vErrors.concat(validate181.errors);
+errors = vErrors.length;
+}
+validate180.errors = vErrors;
+return errors === 0;
+}
+validate180.evaluated = {"props":{"id":true,"name":true,"revoked":true,"created_at":true,"description":true,"scopes":true,"user_id":true,"last_used_at":true,"active":true,"expires_at":true,"last_used_ips":true,"granular":true,"granular_scopes":true},"dynamicProps":false,"dynamicItems":false};
+
+export const v79 = validate183;
+const schema264 = {"$ref":"https://sandbox.apitokens.invalid/specs/gitlab.json#/paths/~1personal_access_tokens~1%7Bid%7D/get/responses/200/content/application~1json/schema"};
+
+function validate184(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate184.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.id === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.name === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.revoked === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "revoked"},message:"must have required property '"+"revoked"+"'"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.created_at === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "created_at"},message:"must have required property '"+"created_at"+"'"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(data.scopes === undefined){
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "scopes"},message:"must have required property '"+"scopes"+"'"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+if(data.user_id === undefined){
+const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "user_id"},message:"must have required property '"+"user_id"+"'"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if(data.last_used_at === undefined){
+const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "last_used_at"},message:"must have required property '"+"last_used_at"+"'"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+if(data.active === undefined){
+const err7 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "active"},message:"must have required property '"+"active"+"'"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+if(data.expires_at === undefined){
+const err8 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "expires_at"},message:"must have required property '"+"expires_at"+"'"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+if(data.id !== undefined){
+let data0 = data.id;
+if(!((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0)))){
+const err9 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+if(typeof data0 == "number"){
+if(!(formats0.validate(data0))){
+const err10 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/format",keyword:"format",params:{format: "int64"},message:"must match format \""+"int64"+"\""};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+}
+if(data.name !== undefined){
+if(typeof data.name !== "string"){
+const err11 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+if(data.revoked !== undefined){
+if(typeof data.revoked !== "boolean"){
+const err12 = {instancePath:instancePath+"/revoked",schemaPath:"#/properties/revoked/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+if(data.created_at !== undefined){
+let data3 = data.created_at;
+if(typeof data3 === "string"){
+if(!(formats8.validate(data3))){
+const err13 = {instancePath:instancePath+"/created_at",schemaPath:"#/components/schemas/Timestamp/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+else {
+const err14 = {instancePath:instancePath+"/created_at",schemaPath:"#/components/schemas/Timestamp/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+if(data.description !== undefined){
+let data4 = data.description;
+if((typeof data4 !== "string") && (data4 !== null)){
+const err15 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/type",keyword:"type",params:{type: schema173.properties.description.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+if(data.scopes !== undefined){
+let data5 = data.scopes;
+if(Array.isArray(data5)){
+const len0 = data5.length;
+for(let i0=0; i0<len0; i0++){
+let data6 = data5[i0];
+const _errs16 = errors;
+let valid5 = false;
+const _errs17 = errors;
+if(typeof data6 !== "string"){
+const err16 = {instancePath:instancePath+"/scopes/" + i0,schemaPath:"#/components/schemas/Scope/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+if(!((((((((((((((((((((((data6 === "api") || (data6 === "read_api")) || (data6 === "read_user")) || (data6 === "read_repository")) || (data6 === "write_repository")) || (data6 === "read_registry")) || (data6 === "write_registry")) || (data6 === "read_virtual_registry")) || (data6 === "write_virtual_registry")) || (data6 === "sudo")) || (data6 === "admin_mode")) || (data6 === "create_runner")) || (data6 === "manage_runner")) || (data6 === "ai_features")) || (data6 === "k8s_proxy")) || (data6 === "read_service_ping")) || (data6 === "self_rotate")) || (data6 === "read_observability")) || (data6 === "write_observability")) || (data6 === "mcp")) || (data6 === "mcp_orbit")) || (data6 === "granular"))){
+const err17 = {instancePath:instancePath+"/scopes/" + i0,schemaPath:"#/components/schemas/Scope/anyOf/0/enum",keyword:"enum",params:{allowedValues: schema143.anyOf[0].enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+var _valid0 = _errs17 === errors;
+valid5 = valid5 || _valid0;
+const _errs19 = errors;
+if(typeof data6 !== "string"){
+const err18 = {instancePath:instancePath+"/scopes/" + i0,schemaPath:"#/components/schemas/Scope/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+var _valid0 = _errs19 === errors;
+valid5 = valid5 || _valid0;
+if(!valid5){
+const err19 = {instancePath:instancePath+"/scopes/" + i0,schemaPath:"#/components/schemas/Scope/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+else {
+errors = _errs16;
+if(vErrors !== null){
+if(_errs16){
+vErrors.length = _errs16;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err20 = {instancePath:instancePath+"/scopes",schemaPath:"#/properties/scopes/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+if(data.user_id !== undefined){
+let data7 = data.user_id;
+if(!((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7)))){
+const err21 = {instancePath:instancePath+"/user_id",schemaPath:"#/properties/user_id/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+if(typeof data7 == "number"){
+if(!(formats0.validate(data7))){
+const err22 = {instancePath:instancePath+"/user_id",schemaPath:"#/properties/user_id/format",keyword:"format",params:{format: "int64"},message:"must match format \""+"int64"+"\""};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+}
+}
+if(data.last_used_at !== undefined){
+let data8 = data.last_used_at;
+const _errs24 = errors;
+let valid6 = false;
+let passing0 = null;
+const _errs25 = errors;
+if(typeof data8 === "string"){
+if(!(formats8.validate(data8))){
+const err23 = {instancePath:instancePath+"/last_used_at",schemaPath:"#/components/schemas/Timestamp/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+}
+else {
+const err24 = {instancePath:instancePath+"/last_used_at",schemaPath:"#/components/schemas/Timestamp/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+var _valid1 = _errs25 === errors;
+if(_valid1){
+valid6 = true;
+passing0 = 0;
+}
+const _errs28 = errors;
+if(data8 !== null){
+const err25 = {instancePath:instancePath+"/last_used_at",schemaPath:"#/properties/last_used_at/oneOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+var _valid1 = _errs28 === errors;
+if(_valid1 && valid6){
+valid6 = false;
+passing0 = [passing0, 1];
+}
+else {
+if(_valid1){
+valid6 = true;
+passing0 = 1;
+}
+}
+if(!valid6){
+const err26 = {instancePath:instancePath+"/last_used_at",schemaPath:"#/properties/last_used_at/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+else {
+errors = _errs24;
+if(vErrors !== null){
+if(_errs24){
+vErrors.length = _errs24;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.active !== undefined){
+if(typeof data.active !== "boolean"){
+const err27 = {instancePath:instancePath+"/active",schemaPath:"#/properties/active/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+}
+if(data.expires_at !== undefined){
+let data10 = data.expires_at;
+const _errs33 = errors;
+let valid8 = false;
+let passing1 = null;
+const _errs34 = errors;
+if(typeof data10 === "string"){
+if(!(formats34.validate(data10))){
+const err28 = {instancePath:instancePath+"/expires_at",schemaPath:"#/components/schemas/ExpiryDate/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+}
+else {
+const err29 = {instancePath:instancePath+"/expires_at",schemaPath:"#/components/schemas/ExpiryDate/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+var _valid2 = _errs34 === errors;
+if(_valid2){
+valid8 = true;
+passing1 = 0;
+}
+const _errs37 = errors;
+if(data10 !== null){
+const err30 = {instancePath:instancePath+"/expires_at",schemaPath:"#/properties/expires_at/oneOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+var _valid2 = _errs37 === errors;
+if(_valid2 && valid8){
+valid8 = false;
+passing1 = [passing1, 1];
+}
+else {
+if(_valid2){
+valid8 = true;
+passing1 = 1;
+}
+}
+if(!valid8){
+const err31 = {instancePath:instancePath+"/expires_at",schemaPath:"#/properties/expires_at/oneOf",keyword:"oneOf",params:{passingSchemas: passing1},message:"must match exactly one schema in oneOf"};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+else {
+errors = _errs33;
+if(vErrors !== null){
+if(_errs33){
+vErrors.length = _errs33;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.last_used_ips !== undefined){
+let data11 = data.last_used_ips;
+if(Array.isArray(data11)){
+const len1 = data11.length;
+for(let i1=0; i1<len1; i1++){
+if(typeof data11[i1] !== "string"){
+const err32 = {instancePath:instancePath+"/last_used_ips/" + i1,schemaPath:"#/properties/last_used_ips/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+}
+}
+else {
+const err33 = {instancePath:instancePath+"/last_used_ips",schemaPath:"#/properties/last_used_ips/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+}
+if(data.granular !== undefined){
+if(typeof data.granular !== "boolean"){
+const err34 = {instancePath:instancePath+"/granular",schemaPath:"#/properties/granular/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+}
+if(data.granular_scopes !== undefined){
+let data14 = data.granular_scopes;
+if(Array.isArray(data14)){
+const len2 = data14.length;
+for(let i2=0; i2<len2; i2++){
+let data15 = data14[i2];
+if(data15 && typeof data15 == "object" && !Array.isArray(data15)){
+if(data15.access !== undefined){
+if(typeof data15.access !== "string"){
+const err35 = {instancePath:instancePath+"/granular_scopes/" + i2+"/access",schemaPath:"#/components/schemas/GranularScope/properties/access/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
+}
+errors++;
+}
+}
+if(data15.permissions !== undefined){
+let data17 = data15.permissions;
+if(Array.isArray(data17)){
+const len3 = data17.length;
+for(let i3=0; i3<len3; i3++){
+if(typeof data17[i3] !== "string"){
+const err36 = {instancePath:instancePath+"/granular_scopes/" + i2+"/permissions/" + i3,schemaPath:"#/components/schemas/GranularScope/properties/permissions/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err36];
+}
+else {
+vErrors.push(err36);
+}
+errors++;
+}
+}
+}
+else {
+const err37 = {instancePath:instancePath+"/granular_scopes/" + i2+"/permissions",schemaPath:"#/components/schemas/GranularScope/properties/permissions/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err37];
+}
+else {
+vErrors.push(err37);
+}
+errors++;
+}
+}
+if(data15.project_id !== undefined){
+let data19 = data15.project_id;
+if((!((typeof data19 == "number") && (!(data19 % 1) && !isNaN(data19)))) && (data19 !== null)){
+const err38 = {instancePath:instancePath+"/granular_scopes/" + i2+"/project_id",schemaPath:"#/components/schemas/GranularScope/properties/project_id/type",keyword:"type",params:{type: schema178.properties.project_id.type},message:"must be integer,null"};
+if(vErrors === null){
+vErrors = [err38];
+}
+else {
+vErrors.push(err38);
+}
+errors++;
+}
+if(typeof data19 == "number"){
+if(!(formats0.validate(data19))){
+const err39 = {instancePath:instancePath+"/granular_scopes/" + i2+"/project_id",schemaPath:"#/components/schemas/GranularScope/properties/project_id/format",keyword:"format",params:{format: "int64"},message:"must match format \""+"int64"+"\""};
+if(vErrors === null){
+vErrors = [err39];
+}
+else {
+vErrors.push(err39);
+}
+errors++;
+}
+}
+}
+if(data15.group_id !== undefined){
+let data20 = data15.group_id;
+if((!((typeof data20 == "number") && (!(data20 % 1) && !isNaN(data20)))) && (data20 !== null)){
+const err40 = {instancePath:instancePath+"/granular_scopes/" + i2+"/group_id",schemaPath:"#/components/schemas/GranularScope/properties/group_id/type",keyword:"type",params:{type: schema178.properties.group_id.type},message:"must be integer,null"};
+if(vErrors === null){
+vErrors = [err40];
+}
+else {
+vErrors.push(err40);
+}
+errors++;
+}
+if(typeof data20 == "number"){
+if(!(formats0.validate(data20))){
+const err41 = {instancePath:instancePath+"/granular_scopes/" + i2+"/group_id",schemaPath:"#/components/schemas/GranularScope/properties/group_id/format",keyword:"format",params:{format: "int64"},message:"must match format \""+"int64"+"\""};
+if(vErrors === null){
+vErrors = [err41];
+}
+else {
+vErrors.push(err41);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err42 = {instancePath:instancePath+"/granular_scopes/" + i2,schemaPath:"#/components/schemas/GranularScope/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err42];
+}
+else {
+vErrors.push(err42);
+}
+errors++;
+}
+}
+}
+else {
+const err43 = {instancePath:instancePath+"/granular_scopes",schemaPath:"#/properties/granular_scopes/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err43];
+}
+else {
+vErrors.push(err43);
+}
+errors++;
+}
+}
+}
+else {
+const err44 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err44];
+}
+else {
+vErrors.push(err44);
+}
+errors++;
+}
+validate184.errors = vErrors;
+return errors === 0;
+}
+validate184.evaluated = {"props":{"id":true,"name":true,"revoked":true,"created_at":true,"description":true,"scopes":true,"user_id":true,"last_used_at":true,"active":true,"expires_at":true,"last_used_ips":true,"granular":true,"granular_scopes":true},"dynamicProps":false,"dynamicItems":false};
+
+
+function validate183(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate183.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(!(validate184(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate184.errors : vErrors.concat(validate184.errors);
+errors = vErrors.length;
+}
+validate183.errors = vErrors;
+return errors === 0;
+}
+validate183.evaluated = {"props":{"id":true,"name":true,"revoked":true,"created_at":true,"description":true,"scopes":true,"user_id":true,"last_used_at":true,"active":true,"expires_at":true,"last_used_ips":true,"granular":true,"granular_scopes":true},"dynamicProps":false,"dynamicItems":false};
+
+export const v80 = validate186;
+const schema271 = {"$ref":"https://sandbox.apitokens.invalid/specs/gitlab.json#/paths/~1users~1%7Buser_id%7D~1personal_access_tokens/post/responses/201/content/application~1json/schema"};
+
+function validate187(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate187.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(!(validate116(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate116.errors : vErrors.concat(validate116.errors);
+errors = vErrors.length;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.token === undefined){
+const err0 = {instancePath,schemaPath:"#/allOf/1/required",keyword:"required",params:{missingProperty: "token"},message:"must have required property '"+"token"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.token !== undefined){
+if(typeof data.token !== "string"){
+const err1 = {instancePath:instancePath+"/token",schemaPath:"#/components/schemas/TokenSecret/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+}
+else {
+const err2 = {instancePath,schemaPath:"#/allOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+validate187.errors = vErrors;
+return errors === 0;
+}
+validate187.evaluated = {"props":{"token":true,"id":true,"name":true,"revoked":true,"created_at":true,"description":true,"scopes":true,"user_id":true,"last_used_at":true,"active":true,"expires_at":true,"last_used_ips":true,"granular":true,"granular_scopes":true},"dynamicProps":false,"dynamicItems":false};
+
+
+function validate186(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate186.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(!(validate187(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate187.errors : vErrors.concat(validate187.errors);
+errors = vErrors.length;
+}
+validate186.errors = vErrors;
+return errors === 0;
+}
+validate186.evaluated = {"props":{"token":true,"id":true,"name":true,"revoked":true,"created_at":true,"description":true,"scopes":true,"user_id":true,"last_used_at":true,"active":true,"expires_at":true,"last_used_ips":true,"granular":true,"granular_scopes":true},"dynamicProps":false,"dynamicItems":false};
+
+export const v81 = validate190;
+const schema274 = {"$ref":"https://sandbox.apitokens.invalid/specs/qernal.json#/components/parameters/Page/schema"};
+const schema276 = {"type":"object","properties":{"before":{"type":"integer","format":"int32"},"after":{"type":"integer","format":"int32"},"size":{"type":"integer","format":"int32"}}};
+
+function validate190(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate190.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -2850,20 +12099,20 @@ vErrors.push(err6);
 }
 errors++;
 }
-validate62.errors = vErrors;
+validate190.errors = vErrors;
 return errors === 0;
 }
-validate62.evaluated = {"props":{"before":true,"after":true,"size":true},"dynamicProps":false,"dynamicItems":false};
+validate190.evaluated = {"props":{"before":true,"after":true,"size":true},"dynamicProps":false,"dynamicItems":false};
 
-export const v23 = validate64;
-const schema79 = {"$ref":"https://sandbox.apitokens.invalid/specs/qernal.json#/components/parameters/TokenId/schema"};
-const schema80 = {"type":"string","format":"uuid"};
-const formats40 = /^(?:urn:uuid:)?[0-9a-f]{8}-(?:[0-9a-f]{4}-){3}[0-9a-f]{12}$/i;
+export const v82 = validate192;
+const schema277 = {"$ref":"https://sandbox.apitokens.invalid/specs/qernal.json#/components/parameters/TokenId/schema"};
+const schema278 = {"type":"string","format":"uuid"};
+const formats120 = /^(?:urn:uuid:)?[0-9a-f]{8}-(?:[0-9a-f]{4}-){3}[0-9a-f]{12}$/i;
 
-function validate64(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate192(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate64.evaluated;
+const evaluated0 = validate192.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -2871,7 +12120,7 @@ if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
 if(typeof data === "string"){
-if(!(formats40.test(data))){
+if(!(formats120.test(data))){
 const err0 = {instancePath,schemaPath:"https://sandbox.apitokens.invalid/specs/qernal.json#/components/parameters/TokenId/schema/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
 if(vErrors === null){
 vErrors = [err0];
@@ -2892,20 +12141,20 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate64.errors = vErrors;
+validate192.errors = vErrors;
 return errors === 0;
 }
-validate64.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate192.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-export const v24 = validate65;
-const schema81 = {"$ref":"https://sandbox.apitokens.invalid/specs/qernal.json#/components/requestBodies/AuthTokenBody/content/application~1json/schema"};
-const schema82 = {"type":"object","required":["name","expiry_duration"],"properties":{"name":{"type":"string","pattern":"^[A-z-]+$"},"expiry_duration":{"type":"integer","format":"int32"}}};
-const pattern13 = new RegExp("^[A-z-]+$", "u");
+export const v83 = validate193;
+const schema279 = {"$ref":"https://sandbox.apitokens.invalid/specs/qernal.json#/components/requestBodies/AuthTokenBody/content/application~1json/schema"};
+const schema280 = {"type":"object","required":["name","expiry_duration"],"properties":{"name":{"type":"string","pattern":"^[A-z-]+$"},"expiry_duration":{"type":"integer","format":"int32"}}};
+const pattern15 = new RegExp("^[A-z-]+$", "u");
 
-function validate65(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate193(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate65.evaluated;
+const evaluated0 = validate193.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -2936,7 +12185,7 @@ errors++;
 if(data.name !== undefined){
 let data0 = data.name;
 if(typeof data0 === "string"){
-if(!pattern13.test(data0)){
+if(!pattern15.test(data0)){
 const err2 = {instancePath:instancePath+"/name",schemaPath:"https://sandbox.apitokens.invalid/specs/qernal.json#/components/requestBodies/AuthTokenBody/content/application~1json/schema/properties/name/pattern",keyword:"pattern",params:{pattern: "^[A-z-]+$"},message:"must match pattern \""+"^[A-z-]+$"+"\""};
 if(vErrors === null){
 vErrors = [err2];
@@ -2994,19 +12243,19 @@ vErrors.push(err6);
 }
 errors++;
 }
-validate65.errors = vErrors;
+validate193.errors = vErrors;
 return errors === 0;
 }
-validate65.evaluated = {"props":{"name":true,"expiry_duration":true},"dynamicProps":false,"dynamicItems":false};
+validate193.evaluated = {"props":{"name":true,"expiry_duration":true},"dynamicProps":false,"dynamicItems":false};
 
-export const v25 = validate66;
-const schema83 = {"$ref":"https://sandbox.apitokens.invalid/specs/qernal.json#/components/requestBodies/AuthTokenPatch/content/application~1json/schema"};
-const schema84 = {"type":"object","properties":{"name":{"type":"string","pattern":"^[A-z-]+$"},"expiry_duration":{"type":"integer","format":"int32"}}};
+export const v84 = validate194;
+const schema281 = {"$ref":"https://sandbox.apitokens.invalid/specs/qernal.json#/components/requestBodies/AuthTokenPatch/content/application~1json/schema"};
+const schema282 = {"type":"object","properties":{"name":{"type":"string","pattern":"^[A-z-]+$"},"expiry_duration":{"type":"integer","format":"int32"}}};
 
-function validate66(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate194(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate66.evaluated;
+const evaluated0 = validate194.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -3017,7 +12266,7 @@ if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.name !== undefined){
 let data0 = data.name;
 if(typeof data0 === "string"){
-if(!pattern13.test(data0)){
+if(!pattern15.test(data0)){
 const err0 = {instancePath:instancePath+"/name",schemaPath:"https://sandbox.apitokens.invalid/specs/qernal.json#/components/requestBodies/AuthTokenPatch/content/application~1json/schema/properties/name/pattern",keyword:"pattern",params:{pattern: "^[A-z-]+$"},message:"must match pattern \""+"^[A-z-]+$"+"\""};
 if(vErrors === null){
 vErrors = [err0];
@@ -3075,19 +12324,19 @@ vErrors.push(err4);
 }
 errors++;
 }
-validate66.errors = vErrors;
+validate194.errors = vErrors;
 return errors === 0;
 }
-validate66.evaluated = {"props":{"name":true,"expiry_duration":true},"dynamicProps":false,"dynamicItems":false};
+validate194.evaluated = {"props":{"name":true,"expiry_duration":true},"dynamicProps":false,"dynamicItems":false};
 
-export const v26 = validate67;
-const schema85 = {"$ref":"https://sandbox.apitokens.invalid/specs/qernal.json#/components/responses/BadRequest/content/application~1json/schema"};
-const schema86 = {"type":"object","required":["message","fields"],"properties":{"message":{"type":"string"},"fields":{"type":"object","properties":{"email":{"type":"string"}},"additionalProperties":{"type":"string"}}}};
+export const v85 = validate195;
+const schema283 = {"$ref":"https://sandbox.apitokens.invalid/specs/qernal.json#/components/responses/BadRequest/content/application~1json/schema"};
+const schema284 = {"type":"object","required":["message","fields"],"properties":{"message":{"type":"string"},"fields":{"type":"object","properties":{"email":{"type":"string"}},"additionalProperties":{"type":"string"}}}};
 
-function validate67(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate195(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate67.evaluated;
+const evaluated0 = validate195.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -3179,20 +12428,20 @@ vErrors.push(err6);
 }
 errors++;
 }
-validate67.errors = vErrors;
+validate195.errors = vErrors;
 return errors === 0;
 }
-validate67.evaluated = {"props":{"message":true,"fields":true},"dynamicProps":false,"dynamicItems":false};
+validate195.evaluated = {"props":{"message":true,"fields":true},"dynamicProps":false,"dynamicItems":false};
 
-export const v27 = validate68;
-const schema87 = {"$ref":"https://sandbox.apitokens.invalid/specs/qernal.json#/components/responses/GeneratedToken/content/application~1json/schema"};
-const schema88 = {"type":"object","required":["id","user_id","name","date"],"properties":{"id":{"type":"string","format":"uuid"},"user_id":{"type":"string","format":"uuid"},"name":{"type":"string"},"expiry_at":{"type":"string"},"token":{"type":"string"},"date":{"$ref":"#/components/schemas/Date"}}};
-const schema89 = {"type":"object","required":["created_at","updated_at"],"properties":{"created_at":{"type":"string"},"updated_at":{"type":"string"}}};
+export const v86 = validate196;
+const schema285 = {"$ref":"https://sandbox.apitokens.invalid/specs/qernal.json#/components/responses/GeneratedToken/content/application~1json/schema"};
+const schema286 = {"type":"object","required":["id","user_id","name","date"],"properties":{"id":{"type":"string","format":"uuid"},"user_id":{"type":"string","format":"uuid"},"name":{"type":"string"},"expiry_at":{"type":"string"},"token":{"type":"string"},"date":{"$ref":"#/components/schemas/Date"}}};
+const schema287 = {"type":"object","required":["created_at","updated_at"],"properties":{"created_at":{"type":"string"},"updated_at":{"type":"string"}}};
 
-function validate69(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate197(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate69.evaluated;
+const evaluated0 = validate197.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -3243,7 +12492,7 @@ errors++;
 if(data.id !== undefined){
 let data0 = data.id;
 if(typeof data0 === "string"){
-if(!(formats40.test(data0))){
+if(!(formats120.test(data0))){
 const err4 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
 if(vErrors === null){
 vErrors = [err4];
@@ -3268,7 +12517,7 @@ errors++;
 if(data.user_id !== undefined){
 let data1 = data.user_id;
 if(typeof data1 === "string"){
-if(!(formats40.test(data1))){
+if(!(formats120.test(data1))){
 const err6 = {instancePath:instancePath+"/user_id",schemaPath:"#/properties/user_id/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
 if(vErrors === null){
 vErrors = [err6];
@@ -3396,39 +12645,39 @@ vErrors.push(err16);
 }
 errors++;
 }
-validate69.errors = vErrors;
+validate197.errors = vErrors;
 return errors === 0;
 }
-validate69.evaluated = {"props":{"id":true,"user_id":true,"name":true,"expiry_at":true,"token":true,"date":true},"dynamicProps":false,"dynamicItems":false};
+validate197.evaluated = {"props":{"id":true,"user_id":true,"name":true,"expiry_at":true,"token":true,"date":true},"dynamicProps":false,"dynamicItems":false};
 
 
-function validate68(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate196(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate68.evaluated;
+const evaluated0 = validate196.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
-if(!(validate69(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate69.errors : vErrors.concat(validate69.errors);
+if(!(validate197(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate197.errors : vErrors.concat(validate197.errors);
 errors = vErrors.length;
 }
-validate68.errors = vErrors;
+validate196.errors = vErrors;
 return errors === 0;
 }
-validate68.evaluated = {"props":{"id":true,"user_id":true,"name":true,"expiry_at":true,"token":true,"date":true},"dynamicProps":false,"dynamicItems":false};
+validate196.evaluated = {"props":{"id":true,"user_id":true,"name":true,"expiry_at":true,"token":true,"date":true},"dynamicProps":false,"dynamicItems":false};
 
-export const v28 = validate71;
-const schema90 = {"$ref":"https://sandbox.apitokens.invalid/specs/qernal.json#/components/responses/NotFound/content/application~1json/schema"};
-const schema91 = {"type":"object","required":["message"],"properties":{"message":{"type":"string"}}};
+export const v87 = validate199;
+const schema288 = {"$ref":"https://sandbox.apitokens.invalid/specs/qernal.json#/components/responses/NotFound/content/application~1json/schema"};
+const schema289 = {"type":"object","required":["message"],"properties":{"message":{"type":"string"}}};
 
-function validate71(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate199(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate71.evaluated;
+const evaluated0 = validate199.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -3469,22 +12718,22 @@ vErrors.push(err2);
 }
 errors++;
 }
-validate71.errors = vErrors;
+validate199.errors = vErrors;
 return errors === 0;
 }
-validate71.evaluated = {"props":{"message":true},"dynamicProps":false,"dynamicItems":false};
+validate199.evaluated = {"props":{"message":true},"dynamicProps":false,"dynamicItems":false};
 
-export const v29 = validate72;
-const schema92 = {"$ref":"https://sandbox.apitokens.invalid/specs/qernal.json#/paths/~1auth~1tokens/get/responses/200/content/application~1json/schema"};
-const schema93 = {"oneOf":[{"$ref":"#/components/schemas/ListAuthTokens"},{"$ref":"#/components/schemas/AuthTokenMetaList"}]};
-const schema94 = {"type":"object","required":["meta","data"],"properties":{"meta":{"$ref":"#/components/schemas/PaginationMeta"},"data":{"type":"array","items":{"$ref":"#/components/schemas/AuthTokenMeta"}}}};
-const schema95 = {"type":"object","required":["results","start","end","pages","links"],"properties":{"results":{"type":"integer","format":"int32"},"start":{"type":"integer","format":"int32"},"end":{"type":"integer","format":"int32"},"pages":{"type":"integer","format":"int32"},"links":{"$ref":"#/components/schemas/PaginationLinks"}}};
-const schema96 = {"type":"object","required":["prev","next"],"properties":{"prev":{"type":"string","minLength":1},"next":{"type":"string","minLength":1}}};
+export const v88 = validate200;
+const schema290 = {"$ref":"https://sandbox.apitokens.invalid/specs/qernal.json#/paths/~1auth~1tokens/get/responses/200/content/application~1json/schema"};
+const schema291 = {"oneOf":[{"$ref":"#/components/schemas/ListAuthTokens"},{"$ref":"#/components/schemas/AuthTokenMetaList"}]};
+const schema292 = {"type":"object","required":["meta","data"],"properties":{"meta":{"$ref":"#/components/schemas/PaginationMeta"},"data":{"type":"array","items":{"$ref":"#/components/schemas/AuthTokenMeta"}}}};
+const schema293 = {"type":"object","required":["results","start","end","pages","links"],"properties":{"results":{"type":"integer","format":"int32"},"start":{"type":"integer","format":"int32"},"end":{"type":"integer","format":"int32"},"pages":{"type":"integer","format":"int32"},"links":{"$ref":"#/components/schemas/PaginationLinks"}}};
+const schema294 = {"type":"object","required":["prev","next"],"properties":{"prev":{"type":"string","minLength":1},"next":{"type":"string","minLength":1}}};
 
-function validate75(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate203(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate75.evaluated;
+const evaluated0 = validate203.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -3738,17 +12987,17 @@ vErrors.push(err20);
 }
 errors++;
 }
-validate75.errors = vErrors;
+validate203.errors = vErrors;
 return errors === 0;
 }
-validate75.evaluated = {"props":{"results":true,"start":true,"end":true,"pages":true,"links":true},"dynamicProps":false,"dynamicItems":false};
+validate203.evaluated = {"props":{"results":true,"start":true,"end":true,"pages":true,"links":true},"dynamicProps":false,"dynamicItems":false};
 
-const schema97 = {"type":"object","required":["id","user_id","name","date"],"properties":{"id":{"type":"string","format":"uuid"},"user_id":{"type":"string","format":"uuid"},"name":{"type":"string"},"expiry_at":{"type":"string"},"date":{"$ref":"#/components/schemas/Date"}}};
+const schema295 = {"type":"object","required":["id","user_id","name","date"],"properties":{"id":{"type":"string","format":"uuid"},"user_id":{"type":"string","format":"uuid"},"name":{"type":"string"},"expiry_at":{"type":"string"},"date":{"$ref":"#/components/schemas/Date"}}};
 
-function validate77(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate205(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate77.evaluated;
+const evaluated0 = validate205.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -3799,7 +13048,7 @@ errors++;
 if(data.id !== undefined){
 let data0 = data.id;
 if(typeof data0 === "string"){
-if(!(formats40.test(data0))){
+if(!(formats120.test(data0))){
 const err4 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
 if(vErrors === null){
 vErrors = [err4];
@@ -3824,7 +13073,7 @@ errors++;
 if(data.user_id !== undefined){
 let data1 = data.user_id;
 if(typeof data1 === "string"){
-if(!(formats40.test(data1))){
+if(!(formats120.test(data1))){
 const err6 = {instancePath:instancePath+"/user_id",schemaPath:"#/properties/user_id/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
 if(vErrors === null){
 vErrors = [err6];
@@ -3940,16 +13189,16 @@ vErrors.push(err15);
 }
 errors++;
 }
-validate77.errors = vErrors;
+validate205.errors = vErrors;
 return errors === 0;
 }
-validate77.evaluated = {"props":{"id":true,"user_id":true,"name":true,"expiry_at":true,"date":true},"dynamicProps":false,"dynamicItems":false};
+validate205.evaluated = {"props":{"id":true,"user_id":true,"name":true,"expiry_at":true,"date":true},"dynamicProps":false,"dynamicItems":false};
 
 
-function validate74(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate202(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate74.evaluated;
+const evaluated0 = validate202.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -3978,8 +13227,8 @@ vErrors.push(err1);
 errors++;
 }
 if(data.meta !== undefined){
-if(!(validate75(data.meta, {instancePath:instancePath+"/meta",parentData:data,parentDataProperty:"meta",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate75.errors : vErrors.concat(validate75.errors);
+if(!(validate203(data.meta, {instancePath:instancePath+"/meta",parentData:data,parentDataProperty:"meta",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate203.errors : vErrors.concat(validate203.errors);
 errors = vErrors.length;
 }
 }
@@ -3988,8 +13237,8 @@ let data1 = data.data;
 if(Array.isArray(data1)){
 const len0 = data1.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate77(data1[i0], {instancePath:instancePath+"/data/" + i0,parentData:data1,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate77.errors : vErrors.concat(validate77.errors);
+if(!(validate205(data1[i0], {instancePath:instancePath+"/data/" + i0,parentData:data1,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate205.errors : vErrors.concat(validate205.errors);
 errors = vErrors.length;
 }
 }
@@ -4016,17 +13265,17 @@ vErrors.push(err3);
 }
 errors++;
 }
-validate74.errors = vErrors;
+validate202.errors = vErrors;
 return errors === 0;
 }
-validate74.evaluated = {"props":{"meta":true,"data":true},"dynamicProps":false,"dynamicItems":false};
+validate202.evaluated = {"props":{"meta":true,"data":true},"dynamicProps":false,"dynamicItems":false};
 
-const schema99 = {"type":"array","items":{"$ref":"#/components/schemas/AuthTokenMeta"}};
+const schema297 = {"type":"array","items":{"$ref":"#/components/schemas/AuthTokenMeta"}};
 
-function validate80(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate208(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate80.evaluated;
+const evaluated0 = validate208.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -4036,8 +13285,8 @@ evaluated0.items = undefined;
 if(Array.isArray(data)){
 const len0 = data.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate77(data[i0], {instancePath:instancePath+"/" + i0,parentData:data,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate77.errors : vErrors.concat(validate77.errors);
+if(!(validate205(data[i0], {instancePath:instancePath+"/" + i0,parentData:data,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate205.errors : vErrors.concat(validate205.errors);
 errors = vErrors.length;
 }
 }
@@ -4052,16 +13301,16 @@ vErrors.push(err0);
 }
 errors++;
 }
-validate80.errors = vErrors;
+validate208.errors = vErrors;
 return errors === 0;
 }
-validate80.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
+validate208.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
 
 
-function validate73(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate201(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate73.evaluated;
+const evaluated0 = validate201.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -4072,8 +13321,8 @@ const _errs0 = errors;
 let valid0 = false;
 let passing0 = null;
 const _errs1 = errors;
-if(!(validate74(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate74.errors : vErrors.concat(validate74.errors);
+if(!(validate202(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate202.errors : vErrors.concat(validate202.errors);
 errors = vErrors.length;
 }
 var _valid0 = _errs1 === errors;
@@ -4085,8 +13334,8 @@ props0.meta = true;
 props0.data = true;
 }
 const _errs2 = errors;
-if(!(validate80(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate80.errors : vErrors.concat(validate80.errors);
+if(!(validate208(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate208.errors : vErrors.concat(validate208.errors);
 errors = vErrors.length;
 }
 var _valid0 = _errs2 === errors;
@@ -4122,47 +13371,47 @@ vErrors = null;
 }
 }
 }
-validate73.errors = vErrors;
+validate201.errors = vErrors;
 evaluated0.props = props0;
 evaluated0.items = items0;
 return errors === 0;
 }
-validate73.evaluated = {"dynamicProps":true,"dynamicItems":true};
+validate201.evaluated = {"dynamicProps":true,"dynamicItems":true};
 
 
-function validate72(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate200(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate72.evaluated;
+const evaluated0 = validate200.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
-if(!(validate73(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate73.errors : vErrors.concat(validate73.errors);
+if(!(validate201(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate201.errors : vErrors.concat(validate201.errors);
 errors = vErrors.length;
 }
 else {
-var props0 = validate73.evaluated.props;
-var items0 = validate73.evaluated.items;
+var props0 = validate201.evaluated.props;
+var items0 = validate201.evaluated.items;
 }
-validate72.errors = vErrors;
+validate200.errors = vErrors;
 evaluated0.props = props0;
 evaluated0.items = items0;
 return errors === 0;
 }
-validate72.evaluated = {"dynamicProps":true,"dynamicItems":true};
+validate200.evaluated = {"dynamicProps":true,"dynamicItems":true};
 
-export const v30 = validate84;
-const schema100 = {"$ref":"https://sandbox.apitokens.invalid/specs/qernal.json#/paths/~1auth~1tokens/get/responses/200/headers/Link/schema"};
-const schema101 = {"type":"string"};
+export const v89 = validate212;
+const schema298 = {"$ref":"https://sandbox.apitokens.invalid/specs/qernal.json#/paths/~1auth~1tokens/get/responses/200/headers/Link/schema"};
+const schema299 = {"type":"string"};
 
-function validate84(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate212(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate84.evaluated;
+const evaluated0 = validate212.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -4179,19 +13428,19 @@ vErrors.push(err0);
 }
 errors++;
 }
-validate84.errors = vErrors;
+validate212.errors = vErrors;
 return errors === 0;
 }
-validate84.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate212.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-export const v31 = validate85;
-const schema102 = {"$ref":"https://sandbox.apitokens.invalid/specs/qernal.json#/paths/~1auth~1tokens/get/responses/200/headers/Pagination-Page-After/schema"};
-const schema103 = {"type":"integer","format":"int32"};
+export const v90 = validate213;
+const schema300 = {"$ref":"https://sandbox.apitokens.invalid/specs/qernal.json#/paths/~1auth~1tokens/get/responses/200/headers/Pagination-Page-After/schema"};
+const schema301 = {"type":"integer","format":"int32"};
 
-function validate85(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate213(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate85.evaluated;
+const evaluated0 = validate213.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -4220,19 +13469,19 @@ vErrors.push(err1);
 errors++;
 }
 }
-validate85.errors = vErrors;
+validate213.errors = vErrors;
 return errors === 0;
 }
-validate85.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate213.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-export const v32 = validate86;
-const schema104 = {"$ref":"https://sandbox.apitokens.invalid/specs/qernal.json#/paths/~1auth~1tokens/get/responses/200/headers/Pagination-Page-Before/schema"};
-const schema105 = {"type":"integer","format":"int32"};
+export const v91 = validate214;
+const schema302 = {"$ref":"https://sandbox.apitokens.invalid/specs/qernal.json#/paths/~1auth~1tokens/get/responses/200/headers/Pagination-Page-Before/schema"};
+const schema303 = {"type":"integer","format":"int32"};
 
-function validate86(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate214(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate86.evaluated;
+const evaluated0 = validate214.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -4261,19 +13510,19 @@ vErrors.push(err1);
 errors++;
 }
 }
-validate86.errors = vErrors;
+validate214.errors = vErrors;
 return errors === 0;
 }
-validate86.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate214.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-export const v33 = validate87;
-const schema106 = {"$ref":"https://sandbox.apitokens.invalid/specs/qernal.json#/paths/~1auth~1tokens/get/responses/200/headers/Pagination-Page-Size/schema"};
-const schema107 = {"type":"integer","format":"int32"};
+export const v92 = validate215;
+const schema304 = {"$ref":"https://sandbox.apitokens.invalid/specs/qernal.json#/paths/~1auth~1tokens/get/responses/200/headers/Pagination-Page-Size/schema"};
+const schema305 = {"type":"integer","format":"int32"};
 
-function validate87(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate215(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate87.evaluated;
+const evaluated0 = validate215.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -4302,19 +13551,19 @@ vErrors.push(err1);
 errors++;
 }
 }
-validate87.errors = vErrors;
+validate215.errors = vErrors;
 return errors === 0;
 }
-validate87.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate215.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-export const v34 = validate88;
-const schema108 = {"$ref":"https://sandbox.apitokens.invalid/specs/qernal.json#/paths/~1auth~1tokens/get/responses/200/headers/Pagination-Total-Count/schema"};
-const schema109 = {"type":"integer","format":"int32"};
+export const v93 = validate216;
+const schema306 = {"$ref":"https://sandbox.apitokens.invalid/specs/qernal.json#/paths/~1auth~1tokens/get/responses/200/headers/Pagination-Total-Count/schema"};
+const schema307 = {"type":"integer","format":"int32"};
 
-function validate88(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate216(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate88.evaluated;
+const evaluated0 = validate216.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -4343,19 +13592,19 @@ vErrors.push(err1);
 errors++;
 }
 }
-validate88.errors = vErrors;
+validate216.errors = vErrors;
 return errors === 0;
 }
-validate88.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate216.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-export const v35 = validate89;
-const schema110 = {"$ref":"https://sandbox.apitokens.invalid/specs/qernal.json#/paths/~1auth~1tokens/get/responses/200/headers/Pagination-Total-Pages/schema"};
-const schema111 = {"type":"integer","format":"int32"};
+export const v94 = validate217;
+const schema308 = {"$ref":"https://sandbox.apitokens.invalid/specs/qernal.json#/paths/~1auth~1tokens/get/responses/200/headers/Pagination-Total-Pages/schema"};
+const schema309 = {"type":"integer","format":"int32"};
 
-function validate89(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate217(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate89.evaluated;
+const evaluated0 = validate217.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -4384,19 +13633,19 @@ vErrors.push(err1);
 errors++;
 }
 }
-validate89.errors = vErrors;
+validate217.errors = vErrors;
 return errors === 0;
 }
-validate89.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate217.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-export const v36 = validate90;
-const schema112 = {"$ref":"https://sandbox.apitokens.invalid/specs/qernal.json#/paths/~1auth~1tokens~1%7Btoken_id%7D/delete/responses/200/content/application~1json/schema"};
-const schema113 = {"type":"object","required":["message"],"properties":{"message":{"type":"string"}}};
+export const v95 = validate218;
+const schema310 = {"$ref":"https://sandbox.apitokens.invalid/specs/qernal.json#/paths/~1auth~1tokens~1%7Btoken_id%7D/delete/responses/200/content/application~1json/schema"};
+const schema311 = {"type":"object","required":["message"],"properties":{"message":{"type":"string"}}};
 
-function validate90(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate218(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate90.evaluated;
+const evaluated0 = validate218.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -4437,18 +13686,18 @@ vErrors.push(err2);
 }
 errors++;
 }
-validate90.errors = vErrors;
+validate218.errors = vErrors;
 return errors === 0;
 }
-validate90.evaluated = {"props":{"message":true},"dynamicProps":false,"dynamicItems":false};
+validate218.evaluated = {"props":{"message":true},"dynamicProps":false,"dynamicItems":false};
 
-export const v37 = validate91;
-const schema114 = {"$ref":"https://sandbox.apitokens.invalid/specs/qernal.json#/paths/~1auth~1tokens~1%7Btoken_id%7D/get/responses/200/content/application~1json/schema"};
+export const v96 = validate219;
+const schema312 = {"$ref":"https://sandbox.apitokens.invalid/specs/qernal.json#/paths/~1auth~1tokens~1%7Btoken_id%7D/get/responses/200/content/application~1json/schema"};
 
-function validate92(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate220(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate92.evaluated;
+const evaluated0 = validate220.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -4499,7 +13748,7 @@ errors++;
 if(data.id !== undefined){
 let data0 = data.id;
 if(typeof data0 === "string"){
-if(!(formats40.test(data0))){
+if(!(formats120.test(data0))){
 const err4 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
 if(vErrors === null){
 vErrors = [err4];
@@ -4524,7 +13773,7 @@ errors++;
 if(data.user_id !== undefined){
 let data1 = data.user_id;
 if(typeof data1 === "string"){
-if(!(formats40.test(data1))){
+if(!(formats120.test(data1))){
 const err6 = {instancePath:instancePath+"/user_id",schemaPath:"#/properties/user_id/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
 if(vErrors === null){
 vErrors = [err6];
@@ -4640,39 +13889,39 @@ vErrors.push(err15);
 }
 errors++;
 }
-validate92.errors = vErrors;
+validate220.errors = vErrors;
 return errors === 0;
 }
-validate92.evaluated = {"props":{"id":true,"user_id":true,"name":true,"expiry_at":true,"date":true},"dynamicProps":false,"dynamicItems":false};
+validate220.evaluated = {"props":{"id":true,"user_id":true,"name":true,"expiry_at":true,"date":true},"dynamicProps":false,"dynamicItems":false};
 
 
-function validate91(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate219(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate91.evaluated;
+const evaluated0 = validate219.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
-if(!(validate92(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate92.errors : vErrors.concat(validate92.errors);
+if(!(validate220(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate220.errors : vErrors.concat(validate220.errors);
 errors = vErrors.length;
 }
-validate91.errors = vErrors;
+validate219.errors = vErrors;
 return errors === 0;
 }
-validate91.evaluated = {"props":{"id":true,"user_id":true,"name":true,"expiry_at":true,"date":true},"dynamicProps":false,"dynamicItems":false};
+validate219.evaluated = {"props":{"id":true,"user_id":true,"name":true,"expiry_at":true,"date":true},"dynamicProps":false,"dynamicItems":false};
 
-export const v38 = validate94;
-const schema117 = {"$ref":"https://sandbox.apitokens.invalid/specs/sematext.json#/components/parameters/AppId/schema"};
-const schema119 = {"type":"integer","format":"int64"};
+export const v97 = validate222;
+const schema315 = {"$ref":"https://sandbox.apitokens.invalid/specs/sematext.json#/components/parameters/AppId/schema"};
+const schema317 = {"type":"integer","format":"int64"};
 
-function validate94(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate222(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate94.evaluated;
+const evaluated0 = validate222.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -4701,19 +13950,19 @@ vErrors.push(err1);
 errors++;
 }
 }
-validate94.errors = vErrors;
+validate222.errors = vErrors;
 return errors === 0;
 }
-validate94.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate222.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-export const v39 = validate96;
-const schema120 = {"$ref":"https://sandbox.apitokens.invalid/specs/sematext.json#/components/parameters/TokenId/schema"};
-const schema121 = {"type":"integer","format":"int64"};
+export const v98 = validate224;
+const schema318 = {"$ref":"https://sandbox.apitokens.invalid/specs/sematext.json#/components/parameters/TokenId/schema"};
+const schema319 = {"type":"integer","format":"int64"};
 
-function validate96(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate224(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate96.evaluated;
+const evaluated0 = validate224.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -4742,19 +13991,19 @@ vErrors.push(err1);
 errors++;
 }
 }
-validate96.errors = vErrors;
+validate224.errors = vErrors;
 return errors === 0;
 }
-validate96.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate224.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-export const v40 = validate97;
-const schema122 = {"$ref":"https://sandbox.apitokens.invalid/specs/sematext.json#/components/requestBodies/CreateToken/content/application~1json/schema"};
-const schema123 = {"type":"object","properties":{"name":{"type":"string"},"readable":{"type":"boolean"},"writeable":{"type":"boolean"}}};
+export const v99 = validate225;
+const schema320 = {"$ref":"https://sandbox.apitokens.invalid/specs/sematext.json#/components/requestBodies/CreateToken/content/application~1json/schema"};
+const schema321 = {"type":"object","properties":{"name":{"type":"string"},"readable":{"type":"boolean"},"writeable":{"type":"boolean"}}};
 
-function validate97(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate225(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate97.evaluated;
+const evaluated0 = validate225.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -4809,19 +14058,19 @@ vErrors.push(err3);
 }
 errors++;
 }
-validate97.errors = vErrors;
+validate225.errors = vErrors;
 return errors === 0;
 }
-validate97.evaluated = {"props":{"name":true,"readable":true,"writeable":true},"dynamicProps":false,"dynamicItems":false};
+validate225.evaluated = {"props":{"name":true,"readable":true,"writeable":true},"dynamicProps":false,"dynamicItems":false};
 
-export const v41 = validate98;
-const schema124 = {"$ref":"https://sandbox.apitokens.invalid/specs/sematext.json#/components/requestBodies/UpdateToken/content/application~1json/schema"};
-const schema125 = {"type":"object","properties":{"enabled":{"type":"boolean"},"name":{"type":"string"}}};
+export const v100 = validate226;
+const schema322 = {"$ref":"https://sandbox.apitokens.invalid/specs/sematext.json#/components/requestBodies/UpdateToken/content/application~1json/schema"};
+const schema323 = {"type":"object","properties":{"enabled":{"type":"boolean"},"name":{"type":"string"}}};
 
-function validate98(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate226(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate98.evaluated;
+const evaluated0 = validate226.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -4864,21 +14113,21 @@ vErrors.push(err2);
 }
 errors++;
 }
-validate98.errors = vErrors;
+validate226.errors = vErrors;
 return errors === 0;
 }
-validate98.evaluated = {"props":{"enabled":true,"name":true},"dynamicProps":false,"dynamicItems":false};
+validate226.evaluated = {"props":{"enabled":true,"name":true},"dynamicProps":false,"dynamicItems":false};
 
-export const v42 = validate99;
-const schema126 = {"$ref":"https://sandbox.apitokens.invalid/specs/sematext.json#/components/responses/BadRequest/content/application~1json/schema"};
-const schema127 = {"allOf":[{"$ref":"#/components/schemas/ResponseEnvelope"},{"type":"object","properties":{"success":{"type":"boolean"}}}]};
-const schema128 = {"type":"object","properties":{"success":{"type":"boolean"},"message":{"type":"string"},"errors":{"type":"array","items":{"$ref":"#/components/schemas/Error"}}}};
-const schema129 = {"type":"object","properties":{"code":{"type":"string"},"message":{"type":"string"}}};
+export const v101 = validate227;
+const schema324 = {"$ref":"https://sandbox.apitokens.invalid/specs/sematext.json#/components/responses/BadRequest/content/application~1json/schema"};
+const schema325 = {"allOf":[{"$ref":"#/components/schemas/ResponseEnvelope"},{"type":"object","properties":{"success":{"type":"boolean"}}}]};
+const schema326 = {"type":"object","properties":{"success":{"type":"boolean"},"message":{"type":"string"},"errors":{"type":"array","items":{"$ref":"#/components/schemas/Error"}}}};
+const schema327 = {"type":"object","properties":{"code":{"type":"string"},"message":{"type":"string"}}};
 
-function validate101(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate229(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate101.evaluated;
+const evaluated0 = validate229.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -4976,24 +14225,24 @@ vErrors.push(err6);
 }
 errors++;
 }
-validate101.errors = vErrors;
+validate229.errors = vErrors;
 return errors === 0;
 }
-validate101.evaluated = {"props":{"success":true,"message":true,"errors":true},"dynamicProps":false,"dynamicItems":false};
+validate229.evaluated = {"props":{"success":true,"message":true,"errors":true},"dynamicProps":false,"dynamicItems":false};
 
 
-function validate100(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate228(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate100.evaluated;
+const evaluated0 = validate228.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
-if(!(validate101(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate101.errors : vErrors.concat(validate101.errors);
+if(!(validate229(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate229.errors : vErrors.concat(validate229.errors);
 errors = vErrors.length;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -5020,112 +14269,46 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate100.errors = vErrors;
+validate228.errors = vErrors;
 return errors === 0;
 }
-validate100.evaluated = {"props":{"success":true,"message":true,"errors":true},"dynamicProps":false,"dynamicItems":false};
+validate228.evaluated = {"props":{"success":true,"message":true,"errors":true},"dynamicProps":false,"dynamicItems":false};
 
 
-function validate99(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate227(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate99.evaluated;
+const evaluated0 = validate227.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
-if(!(validate100(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate100.errors : vErrors.concat(validate100.errors);
+if(!(validate228(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate228.errors : vErrors.concat(validate228.errors);
 errors = vErrors.length;
 }
-validate99.errors = vErrors;
+validate227.errors = vErrors;
 return errors === 0;
 }
-validate99.evaluated = {"props":{"success":true,"message":true,"errors":true},"dynamicProps":false,"dynamicItems":false};
+validate227.evaluated = {"props":{"success":true,"message":true,"errors":true},"dynamicProps":false,"dynamicItems":false};
 
-export const v43 = validate104;
-const schema130 = {"$ref":"https://sandbox.apitokens.invalid/specs/sematext.json#/components/responses/Forbidden/content/application~1json/schema"};
+export const v102 = validate232;
+const schema328 = {"$ref":"https://sandbox.apitokens.invalid/specs/sematext.json#/components/responses/Forbidden/content/application~1json/schema"};
 
-function validate105(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate233(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate105.evaluated;
+const evaluated0 = validate233.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
-if(!(validate101(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate101.errors : vErrors.concat(validate101.errors);
-errors = vErrors.length;
-}
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.success !== undefined){
-if(typeof data.success !== "boolean"){
-const err0 = {instancePath:instancePath+"/success",schemaPath:"#/allOf/1/properties/success/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-}
-}
-else {
-const err1 = {instancePath,schemaPath:"#/allOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-validate105.errors = vErrors;
-return errors === 0;
-}
-validate105.evaluated = {"props":{"success":true,"message":true,"errors":true},"dynamicProps":false,"dynamicItems":false};
-
-
-function validate104(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate104.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(!(validate105(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate105.errors : vErrors.concat(validate105.errors);
-errors = vErrors.length;
-}
-validate104.errors = vErrors;
-return errors === 0;
-}
-validate104.evaluated = {"props":{"success":true,"message":true,"errors":true},"dynamicProps":false,"dynamicItems":false};
-
-export const v44 = validate108;
-const schema132 = {"$ref":"https://sandbox.apitokens.invalid/specs/sematext.json#/components/responses/InternalServerError/content/application~1json/schema"};
-
-function validate109(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate109.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(!(validate101(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate101.errors : vErrors.concat(validate101.errors);
+if(!(validate229(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate229.errors : vErrors.concat(validate229.errors);
 errors = vErrors.length;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -5152,46 +14335,46 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate109.errors = vErrors;
+validate233.errors = vErrors;
 return errors === 0;
 }
-validate109.evaluated = {"props":{"success":true,"message":true,"errors":true},"dynamicProps":false,"dynamicItems":false};
+validate233.evaluated = {"props":{"success":true,"message":true,"errors":true},"dynamicProps":false,"dynamicItems":false};
 
 
-function validate108(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate232(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate108.evaluated;
+const evaluated0 = validate232.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
-if(!(validate109(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate109.errors : vErrors.concat(validate109.errors);
+if(!(validate233(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate233.errors : vErrors.concat(validate233.errors);
 errors = vErrors.length;
 }
-validate108.errors = vErrors;
+validate232.errors = vErrors;
 return errors === 0;
 }
-validate108.evaluated = {"props":{"success":true,"message":true,"errors":true},"dynamicProps":false,"dynamicItems":false};
+validate232.evaluated = {"props":{"success":true,"message":true,"errors":true},"dynamicProps":false,"dynamicItems":false};
 
-export const v45 = validate112;
-const schema134 = {"$ref":"https://sandbox.apitokens.invalid/specs/sematext.json#/components/responses/NotFound/content/application~1json/schema"};
+export const v103 = validate236;
+const schema330 = {"$ref":"https://sandbox.apitokens.invalid/specs/sematext.json#/components/responses/InternalServerError/content/application~1json/schema"};
 
-function validate113(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate237(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate113.evaluated;
+const evaluated0 = validate237.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
-if(!(validate101(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate101.errors : vErrors.concat(validate101.errors);
+if(!(validate229(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate229.errors : vErrors.concat(validate229.errors);
 errors = vErrors.length;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -5218,41 +14401,107 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate113.errors = vErrors;
+validate237.errors = vErrors;
 return errors === 0;
 }
-validate113.evaluated = {"props":{"success":true,"message":true,"errors":true},"dynamicProps":false,"dynamicItems":false};
+validate237.evaluated = {"props":{"success":true,"message":true,"errors":true},"dynamicProps":false,"dynamicItems":false};
 
 
-function validate112(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate236(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate112.evaluated;
+const evaluated0 = validate236.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
-if(!(validate113(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate113.errors : vErrors.concat(validate113.errors);
+if(!(validate237(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate237.errors : vErrors.concat(validate237.errors);
 errors = vErrors.length;
 }
-validate112.errors = vErrors;
+validate236.errors = vErrors;
 return errors === 0;
 }
-validate112.evaluated = {"props":{"success":true,"message":true,"errors":true},"dynamicProps":false,"dynamicItems":false};
+validate236.evaluated = {"props":{"success":true,"message":true,"errors":true},"dynamicProps":false,"dynamicItems":false};
 
-export const v46 = validate116;
-const schema136 = {"$ref":"https://sandbox.apitokens.invalid/specs/sematext.json#/components/responses/TokenCreated/content/application~1json/schema"};
-const schema137 = {"allOf":[{"$ref":"#/components/schemas/ResponseEnvelope"},{"type":"object","properties":{"data":{"$ref":"#/components/schemas/TokenResponseEntry"}}}]};
-const schema138 = {"type":"object","properties":{"token":{"$ref":"#/components/schemas/TokenDto"}}};
-const schema139 = {"type":"object","properties":{"id":{"type":"integer","format":"int64"},"name":{"type":"string"},"token":{"type":"string"},"readable":{"type":"boolean"},"writeable":{"type":"boolean"},"enabled":{"type":"boolean"},"createdAt":{"type":"string","format":"date-time"}}};
+export const v104 = validate240;
+const schema332 = {"$ref":"https://sandbox.apitokens.invalid/specs/sematext.json#/components/responses/NotFound/content/application~1json/schema"};
 
-function validate119(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate241(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate119.evaluated;
+const evaluated0 = validate241.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(!(validate229(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate229.errors : vErrors.concat(validate229.errors);
+errors = vErrors.length;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.success !== undefined){
+if(typeof data.success !== "boolean"){
+const err0 = {instancePath:instancePath+"/success",schemaPath:"#/allOf/1/properties/success/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+}
+else {
+const err1 = {instancePath,schemaPath:"#/allOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+validate241.errors = vErrors;
+return errors === 0;
+}
+validate241.evaluated = {"props":{"success":true,"message":true,"errors":true},"dynamicProps":false,"dynamicItems":false};
+
+
+function validate240(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate240.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(!(validate241(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate241.errors : vErrors.concat(validate241.errors);
+errors = vErrors.length;
+}
+validate240.errors = vErrors;
+return errors === 0;
+}
+validate240.evaluated = {"props":{"success":true,"message":true,"errors":true},"dynamicProps":false,"dynamicItems":false};
+
+export const v105 = validate244;
+const schema334 = {"$ref":"https://sandbox.apitokens.invalid/specs/sematext.json#/components/responses/TokenCreated/content/application~1json/schema"};
+const schema335 = {"allOf":[{"$ref":"#/components/schemas/ResponseEnvelope"},{"type":"object","properties":{"data":{"$ref":"#/components/schemas/TokenResponseEntry"}}}]};
+const schema336 = {"type":"object","properties":{"token":{"$ref":"#/components/schemas/TokenDto"}}};
+const schema337 = {"type":"object","properties":{"id":{"type":"integer","format":"int64"},"name":{"type":"string"},"token":{"type":"string"},"readable":{"type":"boolean"},"writeable":{"type":"boolean"},"enabled":{"type":"boolean"},"createdAt":{"type":"string","format":"date-time"}}};
+
+function validate247(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate247.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -5396,30 +14645,30 @@ vErrors.push(err10);
 }
 errors++;
 }
-validate119.errors = vErrors;
+validate247.errors = vErrors;
 return errors === 0;
 }
-validate119.evaluated = {"props":{"token":true},"dynamicProps":false,"dynamicItems":false};
+validate247.evaluated = {"props":{"token":true},"dynamicProps":false,"dynamicItems":false};
 
 
-function validate117(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate245(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate117.evaluated;
+const evaluated0 = validate245.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
-if(!(validate101(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate101.errors : vErrors.concat(validate101.errors);
+if(!(validate229(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate229.errors : vErrors.concat(validate229.errors);
 errors = vErrors.length;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.data !== undefined){
-if(!(validate119(data.data, {instancePath:instancePath+"/data",parentData:data,parentDataProperty:"data",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate119.errors : vErrors.concat(validate119.errors);
+if(!(validate247(data.data, {instancePath:instancePath+"/data",parentData:data,parentDataProperty:"data",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate247.errors : vErrors.concat(validate247.errors);
 errors = vErrors.length;
 }
 }
@@ -5434,47 +14683,47 @@ vErrors.push(err0);
 }
 errors++;
 }
-validate117.errors = vErrors;
+validate245.errors = vErrors;
 return errors === 0;
 }
-validate117.evaluated = {"props":{"data":true,"success":true,"message":true,"errors":true},"dynamicProps":false,"dynamicItems":false};
+validate245.evaluated = {"props":{"data":true,"success":true,"message":true,"errors":true},"dynamicProps":false,"dynamicItems":false};
 
 
-function validate116(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate244(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate116.evaluated;
+const evaluated0 = validate244.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
-if(!(validate117(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate117.errors : vErrors.concat(validate117.errors);
+if(!(validate245(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate245.errors : vErrors.concat(validate245.errors);
 errors = vErrors.length;
 }
-validate116.errors = vErrors;
+validate244.errors = vErrors;
 return errors === 0;
 }
-validate116.evaluated = {"props":{"data":true,"success":true,"message":true,"errors":true},"dynamicProps":false,"dynamicItems":false};
+validate244.evaluated = {"props":{"data":true,"success":true,"message":true,"errors":true},"dynamicProps":false,"dynamicItems":false};
 
-export const v47 = validate122;
-const schema140 = {"$ref":"https://sandbox.apitokens.invalid/specs/sematext.json#/components/responses/TokenDeleted/content/application~1json/schema"};
-const schema141 = {"allOf":[{"$ref":"#/components/schemas/ResponseEnvelope"},{"type":"object","properties":{"data":{"type":"object","additionalProperties":true}}}]};
+export const v106 = validate250;
+const schema338 = {"$ref":"https://sandbox.apitokens.invalid/specs/sematext.json#/components/responses/TokenDeleted/content/application~1json/schema"};
+const schema339 = {"allOf":[{"$ref":"#/components/schemas/ResponseEnvelope"},{"type":"object","properties":{"data":{"type":"object","additionalProperties":true}}}]};
 
-function validate123(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate251(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate123.evaluated;
+const evaluated0 = validate251.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
-if(!(validate101(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate101.errors : vErrors.concat(validate101.errors);
+if(!(validate229(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate229.errors : vErrors.concat(validate229.errors);
 errors = vErrors.length;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -5504,40 +14753,40 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate123.errors = vErrors;
+validate251.errors = vErrors;
 return errors === 0;
 }
-validate123.evaluated = {"props":{"data":true,"success":true,"message":true,"errors":true},"dynamicProps":false,"dynamicItems":false};
+validate251.evaluated = {"props":{"data":true,"success":true,"message":true,"errors":true},"dynamicProps":false,"dynamicItems":false};
 
 
-function validate122(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate250(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate122.evaluated;
+const evaluated0 = validate250.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
-if(!(validate123(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate123.errors : vErrors.concat(validate123.errors);
+if(!(validate251(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate251.errors : vErrors.concat(validate251.errors);
 errors = vErrors.length;
 }
-validate122.errors = vErrors;
+validate250.errors = vErrors;
 return errors === 0;
 }
-validate122.evaluated = {"props":{"data":true,"success":true,"message":true,"errors":true},"dynamicProps":false,"dynamicItems":false};
+validate250.evaluated = {"props":{"data":true,"success":true,"message":true,"errors":true},"dynamicProps":false,"dynamicItems":false};
 
-export const v48 = validate126;
-const schema142 = {"$ref":"https://sandbox.apitokens.invalid/specs/sematext.json#/components/responses/TokenList/content/application~1json/schema"};
-const schema143 = {"allOf":[{"$ref":"#/components/schemas/ResponseEnvelope"},{"type":"object","properties":{"data":{"$ref":"#/components/schemas/TokensResponseEntry"}}}]};
-const schema144 = {"type":"object","properties":{"tokens":{"type":"array","items":{"$ref":"#/components/schemas/TokenDto"}}}};
+export const v107 = validate254;
+const schema340 = {"$ref":"https://sandbox.apitokens.invalid/specs/sematext.json#/components/responses/TokenList/content/application~1json/schema"};
+const schema341 = {"allOf":[{"$ref":"#/components/schemas/ResponseEnvelope"},{"type":"object","properties":{"data":{"$ref":"#/components/schemas/TokensResponseEntry"}}}]};
+const schema342 = {"type":"object","properties":{"tokens":{"type":"array","items":{"$ref":"#/components/schemas/TokenDto"}}}};
 
-function validate129(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate257(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate129.evaluated;
+const evaluated0 = validate257.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -5697,30 +14946,30 @@ vErrors.push(err11);
 }
 errors++;
 }
-validate129.errors = vErrors;
+validate257.errors = vErrors;
 return errors === 0;
 }
-validate129.evaluated = {"props":{"tokens":true},"dynamicProps":false,"dynamicItems":false};
+validate257.evaluated = {"props":{"tokens":true},"dynamicProps":false,"dynamicItems":false};
 
 
-function validate127(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate255(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate127.evaluated;
+const evaluated0 = validate255.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
-if(!(validate101(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate101.errors : vErrors.concat(validate101.errors);
+if(!(validate229(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate229.errors : vErrors.concat(validate229.errors);
 errors = vErrors.length;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.data !== undefined){
-if(!(validate129(data.data, {instancePath:instancePath+"/data",parentData:data,parentDataProperty:"data",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate129.errors : vErrors.concat(validate129.errors);
+if(!(validate257(data.data, {instancePath:instancePath+"/data",parentData:data,parentDataProperty:"data",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate257.errors : vErrors.concat(validate257.errors);
 errors = vErrors.length;
 }
 }
@@ -5735,52 +14984,52 @@ vErrors.push(err0);
 }
 errors++;
 }
-validate127.errors = vErrors;
+validate255.errors = vErrors;
 return errors === 0;
 }
-validate127.evaluated = {"props":{"data":true,"success":true,"message":true,"errors":true},"dynamicProps":false,"dynamicItems":false};
+validate255.evaluated = {"props":{"data":true,"success":true,"message":true,"errors":true},"dynamicProps":false,"dynamicItems":false};
 
 
-function validate126(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate254(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate126.evaluated;
+const evaluated0 = validate254.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
-if(!(validate127(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate127.errors : vErrors.concat(validate127.errors);
+if(!(validate255(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate255.errors : vErrors.concat(validate255.errors);
 errors = vErrors.length;
 }
-validate126.errors = vErrors;
+validate254.errors = vErrors;
 return errors === 0;
 }
-validate126.evaluated = {"props":{"data":true,"success":true,"message":true,"errors":true},"dynamicProps":false,"dynamicItems":false};
+validate254.evaluated = {"props":{"data":true,"success":true,"message":true,"errors":true},"dynamicProps":false,"dynamicItems":false};
 
-export const v49 = validate132;
-const schema146 = {"$ref":"https://sandbox.apitokens.invalid/specs/sematext.json#/components/responses/TokenRegenerated/content/application~1json/schema"};
+export const v108 = validate260;
+const schema344 = {"$ref":"https://sandbox.apitokens.invalid/specs/sematext.json#/components/responses/TokenRegenerated/content/application~1json/schema"};
 
-function validate133(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate261(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate133.evaluated;
+const evaluated0 = validate261.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
-if(!(validate101(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate101.errors : vErrors.concat(validate101.errors);
+if(!(validate229(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate229.errors : vErrors.concat(validate229.errors);
 errors = vErrors.length;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.data !== undefined){
-if(!(validate119(data.data, {instancePath:instancePath+"/data",parentData:data,parentDataProperty:"data",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate119.errors : vErrors.concat(validate119.errors);
+if(!(validate247(data.data, {instancePath:instancePath+"/data",parentData:data,parentDataProperty:"data",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate247.errors : vErrors.concat(validate247.errors);
 errors = vErrors.length;
 }
 }
@@ -5795,52 +15044,52 @@ vErrors.push(err0);
 }
 errors++;
 }
-validate133.errors = vErrors;
+validate261.errors = vErrors;
 return errors === 0;
 }
-validate133.evaluated = {"props":{"data":true,"success":true,"message":true,"errors":true},"dynamicProps":false,"dynamicItems":false};
+validate261.evaluated = {"props":{"data":true,"success":true,"message":true,"errors":true},"dynamicProps":false,"dynamicItems":false};
 
 
-function validate132(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate260(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate132.evaluated;
+const evaluated0 = validate260.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
-if(!(validate133(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate133.errors : vErrors.concat(validate133.errors);
+if(!(validate261(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate261.errors : vErrors.concat(validate261.errors);
 errors = vErrors.length;
 }
-validate132.errors = vErrors;
+validate260.errors = vErrors;
 return errors === 0;
 }
-validate132.evaluated = {"props":{"data":true,"success":true,"message":true,"errors":true},"dynamicProps":false,"dynamicItems":false};
+validate260.evaluated = {"props":{"data":true,"success":true,"message":true,"errors":true},"dynamicProps":false,"dynamicItems":false};
 
-export const v50 = validate137;
-const schema148 = {"$ref":"https://sandbox.apitokens.invalid/specs/sematext.json#/components/responses/TokenUpdated/content/application~1json/schema"};
+export const v109 = validate265;
+const schema346 = {"$ref":"https://sandbox.apitokens.invalid/specs/sematext.json#/components/responses/TokenUpdated/content/application~1json/schema"};
 
-function validate138(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate266(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate138.evaluated;
+const evaluated0 = validate266.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
-if(!(validate101(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate101.errors : vErrors.concat(validate101.errors);
+if(!(validate229(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate229.errors : vErrors.concat(validate229.errors);
 errors = vErrors.length;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.data !== undefined){
-if(!(validate119(data.data, {instancePath:instancePath+"/data",parentData:data,parentDataProperty:"data",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate119.errors : vErrors.concat(validate119.errors);
+if(!(validate247(data.data, {instancePath:instancePath+"/data",parentData:data,parentDataProperty:"data",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate247.errors : vErrors.concat(validate247.errors);
 errors = vErrors.length;
 }
 }
@@ -5855,46 +15104,46 @@ vErrors.push(err0);
 }
 errors++;
 }
-validate138.errors = vErrors;
+validate266.errors = vErrors;
 return errors === 0;
 }
-validate138.evaluated = {"props":{"data":true,"success":true,"message":true,"errors":true},"dynamicProps":false,"dynamicItems":false};
+validate266.evaluated = {"props":{"data":true,"success":true,"message":true,"errors":true},"dynamicProps":false,"dynamicItems":false};
 
 
-function validate137(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate265(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate137.evaluated;
+const evaluated0 = validate265.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
-if(!(validate138(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate138.errors : vErrors.concat(validate138.errors);
+if(!(validate266(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate266.errors : vErrors.concat(validate266.errors);
 errors = vErrors.length;
 }
-validate137.errors = vErrors;
+validate265.errors = vErrors;
 return errors === 0;
 }
-validate137.evaluated = {"props":{"data":true,"success":true,"message":true,"errors":true},"dynamicProps":false,"dynamicItems":false};
+validate265.evaluated = {"props":{"data":true,"success":true,"message":true,"errors":true},"dynamicProps":false,"dynamicItems":false};
 
-export const v51 = validate142;
-const schema150 = {"$ref":"https://sandbox.apitokens.invalid/specs/sematext.json#/components/responses/Unauthorized/content/application~1json/schema"};
+export const v110 = validate270;
+const schema348 = {"$ref":"https://sandbox.apitokens.invalid/specs/sematext.json#/components/responses/Unauthorized/content/application~1json/schema"};
 
-function validate143(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate271(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate143.evaluated;
+const evaluated0 = validate271.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
-if(!(validate101(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate101.errors : vErrors.concat(validate101.errors);
+if(!(validate229(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate229.errors : vErrors.concat(validate229.errors);
 errors = vErrors.length;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -5921,46 +15170,46 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate143.errors = vErrors;
+validate271.errors = vErrors;
 return errors === 0;
 }
-validate143.evaluated = {"props":{"success":true,"message":true,"errors":true},"dynamicProps":false,"dynamicItems":false};
+validate271.evaluated = {"props":{"success":true,"message":true,"errors":true},"dynamicProps":false,"dynamicItems":false};
 
 
-function validate142(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate270(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate142.evaluated;
+const evaluated0 = validate270.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
-if(!(validate143(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate143.errors : vErrors.concat(validate143.errors);
+if(!(validate271(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate271.errors : vErrors.concat(validate271.errors);
 errors = vErrors.length;
 }
-validate142.errors = vErrors;
+validate270.errors = vErrors;
 return errors === 0;
 }
-validate142.evaluated = {"props":{"success":true,"message":true,"errors":true},"dynamicProps":false,"dynamicItems":false};
+validate270.evaluated = {"props":{"success":true,"message":true,"errors":true},"dynamicProps":false,"dynamicItems":false};
 
-export const v52 = validate146;
-const schema152 = {"$ref":"https://sandbox.apitokens.invalid/specs/sematext.json#/paths/~1users-web~1api~1v3~1apps~1%7BappId%7D~1tokens~1%7BtokenId%7D/delete/responses/404/content/application~1json/schema"};
+export const v111 = validate274;
+const schema350 = {"$ref":"https://sandbox.apitokens.invalid/specs/sematext.json#/paths/~1users-web~1api~1v3~1apps~1%7BappId%7D~1tokens~1%7BtokenId%7D/delete/responses/404/content/application~1json/schema"};
 
-function validate147(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate275(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate147.evaluated;
+const evaluated0 = validate275.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
-if(!(validate101(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate101.errors : vErrors.concat(validate101.errors);
+if(!(validate229(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate229.errors : vErrors.concat(validate229.errors);
 errors = vErrors.length;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -5987,39 +15236,39 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate147.errors = vErrors;
+validate275.errors = vErrors;
 return errors === 0;
 }
-validate147.evaluated = {"props":{"success":true,"message":true,"errors":true},"dynamicProps":false,"dynamicItems":false};
+validate275.evaluated = {"props":{"success":true,"message":true,"errors":true},"dynamicProps":false,"dynamicItems":false};
 
 
-function validate146(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate274(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate146.evaluated;
+const evaluated0 = validate274.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
-if(!(validate147(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate147.errors : vErrors.concat(validate147.errors);
+if(!(validate275(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate275.errors : vErrors.concat(validate275.errors);
 errors = vErrors.length;
 }
-validate146.errors = vErrors;
+validate274.errors = vErrors;
 return errors === 0;
 }
-validate146.evaluated = {"props":{"success":true,"message":true,"errors":true},"dynamicProps":false,"dynamicItems":false};
+validate274.evaluated = {"props":{"success":true,"message":true,"errors":true},"dynamicProps":false,"dynamicItems":false};
 
-export const v53 = validate150;
-const schema154 = {"$ref":"https://sandbox.apitokens.invalid/specs/timeweb.json#/components/parameters/TokenId/schema"};
-const schema156 = {"type":"string","format":"uuid"};
+export const v112 = validate278;
+const schema352 = {"$ref":"https://sandbox.apitokens.invalid/specs/timeweb.json#/components/parameters/TokenId/schema"};
+const schema354 = {"type":"string","format":"uuid"};
 
-function validate150(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate278(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate150.evaluated;
+const evaluated0 = validate278.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -6027,7 +15276,7 @@ if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
 if(typeof data === "string"){
-if(!(formats40.test(data))){
+if(!(formats120.test(data))){
 const err0 = {instancePath,schemaPath:"https://sandbox.apitokens.invalid/specs/timeweb.json#/components/parameters/TokenId/schema/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
 if(vErrors === null){
 vErrors = [err0];
@@ -6048,20 +15297,20 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate150.errors = vErrors;
+validate278.errors = vErrors;
 return errors === 0;
 }
-validate150.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate278.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-export const v54 = validate152;
-const schema157 = {"$ref":"https://sandbox.apitokens.invalid/specs/timeweb.json#/components/requestBodies/CreateApiKey/content/application~1json/schema"};
-const schema158 = {"type":"object","required":["name"],"properties":{"name":{"type":"string"},"expire":{"type":"string","format":"date-time"},"is_able_to_delete":{"type":"boolean"},"roles":{"type":"array","items":{"$ref":"#/components/schemas/ApiKeyRole"}},"projects":{"type":["array","null"],"items":{"type":"number"}}}};
-const schema159 = {"anyOf":[{"type":"string","enum":["servers:read","servers:write","databases:read","databases:write","balancers:read","balancers:write","storages:read","storages:write","dedicated:read","dedicated:write","clusters:read","clusters:write","vpc:read","vpc:write","floating-ips:read","floating-ips:write","domains:read","domains:write","administrators:write","firewall:read","finances:write","support:read","support:write","vpn:read","vpn:write","mail:read","mail:write","apps:read","apps:write","network-drives:read","network-drives:write"]},{"type":"string"}]};
+export const v113 = validate280;
+const schema355 = {"$ref":"https://sandbox.apitokens.invalid/specs/timeweb.json#/components/requestBodies/CreateApiKey/content/application~1json/schema"};
+const schema356 = {"type":"object","required":["name"],"properties":{"name":{"type":"string"},"expire":{"type":"string","format":"date-time"},"is_able_to_delete":{"type":"boolean"},"roles":{"type":"array","items":{"$ref":"#/components/schemas/ApiKeyRole"}},"projects":{"type":["array","null"],"items":{"type":"number"}}}};
+const schema357 = {"anyOf":[{"type":"string","enum":["servers:read","servers:write","databases:read","databases:write","balancers:read","balancers:write","storages:read","storages:write","dedicated:read","dedicated:write","clusters:read","clusters:write","vpc:read","vpc:write","floating-ips:read","floating-ips:write","domains:read","domains:write","administrators:write","firewall:read","finances:write","support:read","support:write","vpn:read","vpn:write","mail:read","mail:write","apps:read","apps:write","network-drives:read","network-drives:write"]},{"type":"string"}]};
 
-function validate153(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate281(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate153.evaluated;
+const evaluated0 = validate281.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -6148,7 +15397,7 @@ vErrors.push(err5);
 errors++;
 }
 if(!(((((((((((((((((((((((((((((((data4 === "servers:read") || (data4 === "servers:write")) || (data4 === "databases:read")) || (data4 === "databases:write")) || (data4 === "balancers:read")) || (data4 === "balancers:write")) || (data4 === "storages:read")) || (data4 === "storages:write")) || (data4 === "dedicated:read")) || (data4 === "dedicated:write")) || (data4 === "clusters:read")) || (data4 === "clusters:write")) || (data4 === "vpc:read")) || (data4 === "vpc:write")) || (data4 === "floating-ips:read")) || (data4 === "floating-ips:write")) || (data4 === "domains:read")) || (data4 === "domains:write")) || (data4 === "administrators:write")) || (data4 === "firewall:read")) || (data4 === "finances:write")) || (data4 === "support:read")) || (data4 === "support:write")) || (data4 === "vpn:read")) || (data4 === "vpn:write")) || (data4 === "mail:read")) || (data4 === "mail:write")) || (data4 === "apps:read")) || (data4 === "apps:write")) || (data4 === "network-drives:read")) || (data4 === "network-drives:write"))){
-const err6 = {instancePath:instancePath+"/roles/" + i0,schemaPath:"#/components/schemas/ApiKeyRole/anyOf/0/enum",keyword:"enum",params:{allowedValues: schema159.anyOf[0].enum},message:"must be equal to one of the allowed values"};
+const err6 = {instancePath:instancePath+"/roles/" + i0,schemaPath:"#/components/schemas/ApiKeyRole/anyOf/0/enum",keyword:"enum",params:{allowedValues: schema357.anyOf[0].enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -6209,7 +15458,7 @@ errors++;
 if(data.projects !== undefined){
 let data5 = data.projects;
 if((!(Array.isArray(data5))) && (data5 !== null)){
-const err10 = {instancePath:instancePath+"/projects",schemaPath:"#/properties/projects/type",keyword:"type",params:{type: schema158.properties.projects.type},message:"must be array,null"};
+const err10 = {instancePath:instancePath+"/projects",schemaPath:"#/properties/projects/type",keyword:"type",params:{type: schema356.properties.projects.type},message:"must be array,null"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -6245,39 +15494,39 @@ vErrors.push(err12);
 }
 errors++;
 }
-validate153.errors = vErrors;
+validate281.errors = vErrors;
 return errors === 0;
 }
-validate153.evaluated = {"props":{"name":true,"expire":true,"is_able_to_delete":true,"roles":true,"projects":true},"dynamicProps":false,"dynamicItems":false};
+validate281.evaluated = {"props":{"name":true,"expire":true,"is_able_to_delete":true,"roles":true,"projects":true},"dynamicProps":false,"dynamicItems":false};
 
 
-function validate152(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate280(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate152.evaluated;
+const evaluated0 = validate280.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
-if(!(validate153(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate153.errors : vErrors.concat(validate153.errors);
+if(!(validate281(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate281.errors : vErrors.concat(validate281.errors);
 errors = vErrors.length;
 }
-validate152.errors = vErrors;
+validate280.errors = vErrors;
 return errors === 0;
 }
-validate152.evaluated = {"props":{"name":true,"expire":true,"is_able_to_delete":true,"roles":true,"projects":true},"dynamicProps":false,"dynamicItems":false};
+validate280.evaluated = {"props":{"name":true,"expire":true,"is_able_to_delete":true,"roles":true,"projects":true},"dynamicProps":false,"dynamicItems":false};
 
-export const v55 = validate155;
-const schema160 = {"$ref":"https://sandbox.apitokens.invalid/specs/timeweb.json#/components/requestBodies/EditApiKey/content/application~1json/schema"};
-const schema161 = {"type":"object","properties":{"name":{"type":"string"},"is_able_to_delete":{"type":"boolean"}}};
+export const v114 = validate283;
+const schema358 = {"$ref":"https://sandbox.apitokens.invalid/specs/timeweb.json#/components/requestBodies/EditApiKey/content/application~1json/schema"};
+const schema359 = {"type":"object","properties":{"name":{"type":"string"},"is_able_to_delete":{"type":"boolean"}}};
 
-function validate155(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate283(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate155.evaluated;
+const evaluated0 = validate283.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -6320,19 +15569,19 @@ vErrors.push(err2);
 }
 errors++;
 }
-validate155.errors = vErrors;
+validate283.errors = vErrors;
 return errors === 0;
 }
-validate155.evaluated = {"props":{"name":true,"is_able_to_delete":true},"dynamicProps":false,"dynamicItems":false};
+validate283.evaluated = {"props":{"name":true,"is_able_to_delete":true},"dynamicProps":false,"dynamicItems":false};
 
-export const v56 = validate156;
-const schema162 = {"$ref":"https://sandbox.apitokens.invalid/specs/timeweb.json#/components/requestBodies/RefreshApiKey/content/application~1json/schema"};
-const schema163 = {"type":"object","properties":{"expire":{"type":"string","format":"date-time"}}};
+export const v115 = validate284;
+const schema360 = {"$ref":"https://sandbox.apitokens.invalid/specs/timeweb.json#/components/requestBodies/RefreshApiKey/content/application~1json/schema"};
+const schema361 = {"type":"object","properties":{"expire":{"type":"string","format":"date-time"}}};
 
-function validate156(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate284(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate156.evaluated;
+const evaluated0 = validate284.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -6376,20 +15625,20 @@ vErrors.push(err2);
 }
 errors++;
 }
-validate156.errors = vErrors;
+validate284.errors = vErrors;
 return errors === 0;
 }
-validate156.evaluated = {"props":{"expire":true},"dynamicProps":false,"dynamicItems":false};
+validate284.evaluated = {"props":{"expire":true},"dynamicProps":false,"dynamicItems":false};
 
-export const v57 = validate157;
-const schema164 = {"$ref":"https://sandbox.apitokens.invalid/specs/timeweb.json#/components/responses/BadRequest/content/application~1json/schema"};
-const schema165 = {"type":"object","required":["status_code","error_code","response_id"],"properties":{"status_code":{"type":"number"},"error_code":{"anyOf":[{"type":"string","enum":["bad_request","unauthorized","forbidden","not_found","too_many_requests","internal_server_error"]},{"type":"string"}]},"message":{"oneOf":[{"type":"string"},{"type":"array","items":{"type":"string"}}]},"response_id":{"$ref":"#/components/schemas/ResponseId"}}};
-const schema166 = {"type":"string","format":"uuid"};
+export const v116 = validate285;
+const schema362 = {"$ref":"https://sandbox.apitokens.invalid/specs/timeweb.json#/components/responses/BadRequest/content/application~1json/schema"};
+const schema363 = {"type":"object","required":["status_code","error_code","response_id"],"properties":{"status_code":{"type":"number"},"error_code":{"anyOf":[{"type":"string","enum":["bad_request","unauthorized","forbidden","not_found","too_many_requests","internal_server_error"]},{"type":"string"}]},"message":{"oneOf":[{"type":"string"},{"type":"array","items":{"type":"string"}}]},"response_id":{"$ref":"#/components/schemas/ResponseId"}}};
+const schema364 = {"type":"string","format":"uuid"};
 
-function validate158(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate286(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate158.evaluated;
+const evaluated0 = validate286.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -6455,7 +15704,7 @@ vErrors.push(err4);
 errors++;
 }
 if(!((((((data1 === "bad_request") || (data1 === "unauthorized")) || (data1 === "forbidden")) || (data1 === "not_found")) || (data1 === "too_many_requests")) || (data1 === "internal_server_error"))){
-const err5 = {instancePath:instancePath+"/error_code",schemaPath:"#/properties/error_code/anyOf/0/enum",keyword:"enum",params:{allowedValues: schema165.properties.error_code.anyOf[0].enum},message:"must be equal to one of the allowed values"};
+const err5 = {instancePath:instancePath+"/error_code",schemaPath:"#/properties/error_code/anyOf/0/enum",keyword:"enum",params:{allowedValues: schema363.properties.error_code.anyOf[0].enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -6584,7 +15833,7 @@ vErrors = null;
 if(data.response_id !== undefined){
 let data4 = data.response_id;
 if(typeof data4 === "string"){
-if(!(formats40.test(data4))){
+if(!(formats120.test(data4))){
 const err12 = {instancePath:instancePath+"/response_id",schemaPath:"#/components/schemas/ResponseId/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
 if(vErrors === null){
 vErrors = [err12];
@@ -6617,38 +15866,38 @@ vErrors.push(err14);
 }
 errors++;
 }
-validate158.errors = vErrors;
+validate286.errors = vErrors;
 return errors === 0;
 }
-validate158.evaluated = {"props":{"status_code":true,"error_code":true,"message":true,"response_id":true},"dynamicProps":false,"dynamicItems":false};
+validate286.evaluated = {"props":{"status_code":true,"error_code":true,"message":true,"response_id":true},"dynamicProps":false,"dynamicItems":false};
 
 
-function validate157(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate285(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate157.evaluated;
+const evaluated0 = validate285.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
-if(!(validate158(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate158.errors : vErrors.concat(validate158.errors);
+if(!(validate286(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate286.errors : vErrors.concat(validate286.errors);
 errors = vErrors.length;
 }
-validate157.errors = vErrors;
+validate285.errors = vErrors;
 return errors === 0;
 }
-validate157.evaluated = {"props":{"status_code":true,"error_code":true,"message":true,"response_id":true},"dynamicProps":false,"dynamicItems":false};
+validate285.evaluated = {"props":{"status_code":true,"error_code":true,"message":true,"response_id":true},"dynamicProps":false,"dynamicItems":false};
 
-export const v58 = validate160;
-const schema167 = {"$ref":"https://sandbox.apitokens.invalid/specs/timeweb.json#/components/responses/Forbidden/content/application~1json/schema"};
+export const v117 = validate288;
+const schema365 = {"$ref":"https://sandbox.apitokens.invalid/specs/timeweb.json#/components/responses/Forbidden/content/application~1json/schema"};
 
-function validate161(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate289(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate161.evaluated;
+const evaluated0 = validate289.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -6714,7 +15963,7 @@ vErrors.push(err4);
 errors++;
 }
 if(!((((((data1 === "bad_request") || (data1 === "unauthorized")) || (data1 === "forbidden")) || (data1 === "not_found")) || (data1 === "too_many_requests")) || (data1 === "internal_server_error"))){
-const err5 = {instancePath:instancePath+"/error_code",schemaPath:"#/properties/error_code/anyOf/0/enum",keyword:"enum",params:{allowedValues: schema165.properties.error_code.anyOf[0].enum},message:"must be equal to one of the allowed values"};
+const err5 = {instancePath:instancePath+"/error_code",schemaPath:"#/properties/error_code/anyOf/0/enum",keyword:"enum",params:{allowedValues: schema363.properties.error_code.anyOf[0].enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -6843,7 +16092,7 @@ vErrors = null;
 if(data.response_id !== undefined){
 let data4 = data.response_id;
 if(typeof data4 === "string"){
-if(!(formats40.test(data4))){
+if(!(formats120.test(data4))){
 const err12 = {instancePath:instancePath+"/response_id",schemaPath:"#/components/schemas/ResponseId/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
 if(vErrors === null){
 vErrors = [err12];
@@ -6876,38 +16125,38 @@ vErrors.push(err14);
 }
 errors++;
 }
-validate161.errors = vErrors;
+validate289.errors = vErrors;
 return errors === 0;
 }
-validate161.evaluated = {"props":{"status_code":true,"error_code":true,"message":true,"response_id":true},"dynamicProps":false,"dynamicItems":false};
+validate289.evaluated = {"props":{"status_code":true,"error_code":true,"message":true,"response_id":true},"dynamicProps":false,"dynamicItems":false};
 
 
-function validate160(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate288(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate160.evaluated;
+const evaluated0 = validate288.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
-if(!(validate161(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate161.errors : vErrors.concat(validate161.errors);
+if(!(validate289(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate289.errors : vErrors.concat(validate289.errors);
 errors = vErrors.length;
 }
-validate160.errors = vErrors;
+validate288.errors = vErrors;
 return errors === 0;
 }
-validate160.evaluated = {"props":{"status_code":true,"error_code":true,"message":true,"response_id":true},"dynamicProps":false,"dynamicItems":false};
+validate288.evaluated = {"props":{"status_code":true,"error_code":true,"message":true,"response_id":true},"dynamicProps":false,"dynamicItems":false};
 
-export const v59 = validate163;
-const schema170 = {"$ref":"https://sandbox.apitokens.invalid/specs/timeweb.json#/components/responses/InternalServerError/content/application~1json/schema"};
+export const v118 = validate291;
+const schema368 = {"$ref":"https://sandbox.apitokens.invalid/specs/timeweb.json#/components/responses/InternalServerError/content/application~1json/schema"};
 
-function validate164(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate292(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate164.evaluated;
+const evaluated0 = validate292.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -6973,7 +16222,7 @@ vErrors.push(err4);
 errors++;
 }
 if(!((((((data1 === "bad_request") || (data1 === "unauthorized")) || (data1 === "forbidden")) || (data1 === "not_found")) || (data1 === "too_many_requests")) || (data1 === "internal_server_error"))){
-const err5 = {instancePath:instancePath+"/error_code",schemaPath:"#/properties/error_code/anyOf/0/enum",keyword:"enum",params:{allowedValues: schema165.properties.error_code.anyOf[0].enum},message:"must be equal to one of the allowed values"};
+const err5 = {instancePath:instancePath+"/error_code",schemaPath:"#/properties/error_code/anyOf/0/enum",keyword:"enum",params:{allowedValues: schema363.properties.error_code.anyOf[0].enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -7102,7 +16351,7 @@ vErrors = null;
 if(data.response_id !== undefined){
 let data4 = data.response_id;
 if(typeof data4 === "string"){
-if(!(formats40.test(data4))){
+if(!(formats120.test(data4))){
 const err12 = {instancePath:instancePath+"/response_id",schemaPath:"#/components/schemas/ResponseId/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
 if(vErrors === null){
 vErrors = [err12];
@@ -7135,38 +16384,38 @@ vErrors.push(err14);
 }
 errors++;
 }
-validate164.errors = vErrors;
+validate292.errors = vErrors;
 return errors === 0;
 }
-validate164.evaluated = {"props":{"status_code":true,"error_code":true,"message":true,"response_id":true},"dynamicProps":false,"dynamicItems":false};
+validate292.evaluated = {"props":{"status_code":true,"error_code":true,"message":true,"response_id":true},"dynamicProps":false,"dynamicItems":false};
 
 
-function validate163(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate291(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate163.evaluated;
+const evaluated0 = validate291.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
-if(!(validate164(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate164.errors : vErrors.concat(validate164.errors);
+if(!(validate292(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate292.errors : vErrors.concat(validate292.errors);
 errors = vErrors.length;
 }
-validate163.errors = vErrors;
+validate291.errors = vErrors;
 return errors === 0;
 }
-validate163.evaluated = {"props":{"status_code":true,"error_code":true,"message":true,"response_id":true},"dynamicProps":false,"dynamicItems":false};
+validate291.evaluated = {"props":{"status_code":true,"error_code":true,"message":true,"response_id":true},"dynamicProps":false,"dynamicItems":false};
 
-export const v60 = validate166;
-const schema173 = {"$ref":"https://sandbox.apitokens.invalid/specs/timeweb.json#/components/responses/NotFound/content/application~1json/schema"};
+export const v119 = validate294;
+const schema371 = {"$ref":"https://sandbox.apitokens.invalid/specs/timeweb.json#/components/responses/NotFound/content/application~1json/schema"};
 
-function validate167(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate295(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate167.evaluated;
+const evaluated0 = validate295.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -7232,7 +16481,7 @@ vErrors.push(err4);
 errors++;
 }
 if(!((((((data1 === "bad_request") || (data1 === "unauthorized")) || (data1 === "forbidden")) || (data1 === "not_found")) || (data1 === "too_many_requests")) || (data1 === "internal_server_error"))){
-const err5 = {instancePath:instancePath+"/error_code",schemaPath:"#/properties/error_code/anyOf/0/enum",keyword:"enum",params:{allowedValues: schema165.properties.error_code.anyOf[0].enum},message:"must be equal to one of the allowed values"};
+const err5 = {instancePath:instancePath+"/error_code",schemaPath:"#/properties/error_code/anyOf/0/enum",keyword:"enum",params:{allowedValues: schema363.properties.error_code.anyOf[0].enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -7361,7 +16610,7 @@ vErrors = null;
 if(data.response_id !== undefined){
 let data4 = data.response_id;
 if(typeof data4 === "string"){
-if(!(formats40.test(data4))){
+if(!(formats120.test(data4))){
 const err12 = {instancePath:instancePath+"/response_id",schemaPath:"#/components/schemas/ResponseId/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
 if(vErrors === null){
 vErrors = [err12];
@@ -7394,38 +16643,38 @@ vErrors.push(err14);
 }
 errors++;
 }
-validate167.errors = vErrors;
+validate295.errors = vErrors;
 return errors === 0;
 }
-validate167.evaluated = {"props":{"status_code":true,"error_code":true,"message":true,"response_id":true},"dynamicProps":false,"dynamicItems":false};
+validate295.evaluated = {"props":{"status_code":true,"error_code":true,"message":true,"response_id":true},"dynamicProps":false,"dynamicItems":false};
 
 
-function validate166(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate294(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate166.evaluated;
+const evaluated0 = validate294.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
-if(!(validate167(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate167.errors : vErrors.concat(validate167.errors);
+if(!(validate295(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate295.errors : vErrors.concat(validate295.errors);
 errors = vErrors.length;
 }
-validate166.errors = vErrors;
+validate294.errors = vErrors;
 return errors === 0;
 }
-validate166.evaluated = {"props":{"status_code":true,"error_code":true,"message":true,"response_id":true},"dynamicProps":false,"dynamicItems":false};
+validate294.evaluated = {"props":{"status_code":true,"error_code":true,"message":true,"response_id":true},"dynamicProps":false,"dynamicItems":false};
 
-export const v61 = validate169;
-const schema176 = {"$ref":"https://sandbox.apitokens.invalid/specs/timeweb.json#/components/responses/TooManyRequests/content/application~1json/schema"};
+export const v120 = validate297;
+const schema374 = {"$ref":"https://sandbox.apitokens.invalid/specs/timeweb.json#/components/responses/TooManyRequests/content/application~1json/schema"};
 
-function validate170(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate298(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate170.evaluated;
+const evaluated0 = validate298.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -7491,7 +16740,7 @@ vErrors.push(err4);
 errors++;
 }
 if(!((((((data1 === "bad_request") || (data1 === "unauthorized")) || (data1 === "forbidden")) || (data1 === "not_found")) || (data1 === "too_many_requests")) || (data1 === "internal_server_error"))){
-const err5 = {instancePath:instancePath+"/error_code",schemaPath:"#/properties/error_code/anyOf/0/enum",keyword:"enum",params:{allowedValues: schema165.properties.error_code.anyOf[0].enum},message:"must be equal to one of the allowed values"};
+const err5 = {instancePath:instancePath+"/error_code",schemaPath:"#/properties/error_code/anyOf/0/enum",keyword:"enum",params:{allowedValues: schema363.properties.error_code.anyOf[0].enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -7620,7 +16869,7 @@ vErrors = null;
 if(data.response_id !== undefined){
 let data4 = data.response_id;
 if(typeof data4 === "string"){
-if(!(formats40.test(data4))){
+if(!(formats120.test(data4))){
 const err12 = {instancePath:instancePath+"/response_id",schemaPath:"#/components/schemas/ResponseId/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
 if(vErrors === null){
 vErrors = [err12];
@@ -7653,38 +16902,38 @@ vErrors.push(err14);
 }
 errors++;
 }
-validate170.errors = vErrors;
+validate298.errors = vErrors;
 return errors === 0;
 }
-validate170.evaluated = {"props":{"status_code":true,"error_code":true,"message":true,"response_id":true},"dynamicProps":false,"dynamicItems":false};
+validate298.evaluated = {"props":{"status_code":true,"error_code":true,"message":true,"response_id":true},"dynamicProps":false,"dynamicItems":false};
 
 
-function validate169(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate297(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate169.evaluated;
+const evaluated0 = validate297.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
-if(!(validate170(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate170.errors : vErrors.concat(validate170.errors);
+if(!(validate298(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate298.errors : vErrors.concat(validate298.errors);
 errors = vErrors.length;
 }
-validate169.errors = vErrors;
+validate297.errors = vErrors;
 return errors === 0;
 }
-validate169.evaluated = {"props":{"status_code":true,"error_code":true,"message":true,"response_id":true},"dynamicProps":false,"dynamicItems":false};
+validate297.evaluated = {"props":{"status_code":true,"error_code":true,"message":true,"response_id":true},"dynamicProps":false,"dynamicItems":false};
 
-export const v62 = validate172;
-const schema179 = {"$ref":"https://sandbox.apitokens.invalid/specs/timeweb.json#/components/responses/Unauthorized/content/application~1json/schema"};
+export const v121 = validate300;
+const schema377 = {"$ref":"https://sandbox.apitokens.invalid/specs/timeweb.json#/components/responses/Unauthorized/content/application~1json/schema"};
 
-function validate173(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate301(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate173.evaluated;
+const evaluated0 = validate301.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -7750,7 +16999,7 @@ vErrors.push(err4);
 errors++;
 }
 if(!((((((data1 === "bad_request") || (data1 === "unauthorized")) || (data1 === "forbidden")) || (data1 === "not_found")) || (data1 === "too_many_requests")) || (data1 === "internal_server_error"))){
-const err5 = {instancePath:instancePath+"/error_code",schemaPath:"#/properties/error_code/anyOf/0/enum",keyword:"enum",params:{allowedValues: schema165.properties.error_code.anyOf[0].enum},message:"must be equal to one of the allowed values"};
+const err5 = {instancePath:instancePath+"/error_code",schemaPath:"#/properties/error_code/anyOf/0/enum",keyword:"enum",params:{allowedValues: schema363.properties.error_code.anyOf[0].enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -7879,7 +17128,7 @@ vErrors = null;
 if(data.response_id !== undefined){
 let data4 = data.response_id;
 if(typeof data4 === "string"){
-if(!(formats40.test(data4))){
+if(!(formats120.test(data4))){
 const err12 = {instancePath:instancePath+"/response_id",schemaPath:"#/components/schemas/ResponseId/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
 if(vErrors === null){
 vErrors = [err12];
@@ -7912,41 +17161,41 @@ vErrors.push(err14);
 }
 errors++;
 }
-validate173.errors = vErrors;
+validate301.errors = vErrors;
 return errors === 0;
 }
-validate173.evaluated = {"props":{"status_code":true,"error_code":true,"message":true,"response_id":true},"dynamicProps":false,"dynamicItems":false};
+validate301.evaluated = {"props":{"status_code":true,"error_code":true,"message":true,"response_id":true},"dynamicProps":false,"dynamicItems":false};
 
 
-function validate172(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate300(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate172.evaluated;
+const evaluated0 = validate300.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
-if(!(validate173(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate173.errors : vErrors.concat(validate173.errors);
+if(!(validate301(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate301.errors : vErrors.concat(validate301.errors);
 errors = vErrors.length;
 }
-validate172.errors = vErrors;
+validate300.errors = vErrors;
 return errors === 0;
 }
-validate172.evaluated = {"props":{"status_code":true,"error_code":true,"message":true,"response_id":true},"dynamicProps":false,"dynamicItems":false};
+validate300.evaluated = {"props":{"status_code":true,"error_code":true,"message":true,"response_id":true},"dynamicProps":false,"dynamicItems":false};
 
-export const v63 = validate175;
-const schema182 = {"$ref":"https://sandbox.apitokens.invalid/specs/timeweb.json#/paths/~1api~1v1~1auth~1api-keys/get/responses/200/content/application~1json/schema"};
-const schema183 = {"type":"object","required":["meta","api_keys"],"properties":{"meta":{"$ref":"#/components/schemas/Meta"},"api_keys":{"type":"array","items":{"$ref":"#/components/schemas/ApiKey"}},"response_id":{"$ref":"#/components/schemas/ResponseId"}}};
-const schema184 = {"type":"object","properties":{"total":{"type":"number"}}};
-const schema185 = {"type":"object","required":["id","created_at","name","expired_at","is_able_to_delete"],"properties":{"id":{"type":"string","format":"uuid"},"created_at":{"type":"string","format":"date-time"},"name":{"type":"string"},"expired_at":{"type":["string","null"],"format":"date-time"},"is_able_to_delete":{"type":"boolean"}}};
+export const v122 = validate303;
+const schema380 = {"$ref":"https://sandbox.apitokens.invalid/specs/timeweb.json#/paths/~1api~1v1~1auth~1api-keys/get/responses/200/content/application~1json/schema"};
+const schema381 = {"type":"object","required":["meta","api_keys"],"properties":{"meta":{"$ref":"#/components/schemas/Meta"},"api_keys":{"type":"array","items":{"$ref":"#/components/schemas/ApiKey"}},"response_id":{"$ref":"#/components/schemas/ResponseId"}}};
+const schema382 = {"type":"object","properties":{"total":{"type":"number"}}};
+const schema383 = {"type":"object","required":["id","created_at","name","expired_at","is_able_to_delete"],"properties":{"id":{"type":"string","format":"uuid"},"created_at":{"type":"string","format":"date-time"},"name":{"type":"string"},"expired_at":{"type":["string","null"],"format":"date-time"},"is_able_to_delete":{"type":"boolean"}}};
 
-function validate176(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate304(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate176.evaluated;
+const evaluated0 = validate304.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -8061,7 +17310,7 @@ errors++;
 if(data3.id !== undefined){
 let data4 = data3.id;
 if(typeof data4 === "string"){
-if(!(formats40.test(data4))){
+if(!(formats120.test(data4))){
 const err9 = {instancePath:instancePath+"/api_keys/" + i0+"/id",schemaPath:"#/components/schemas/ApiKey/properties/id/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
 if(vErrors === null){
 vErrors = [err9];
@@ -8123,7 +17372,7 @@ errors++;
 if(data3.expired_at !== undefined){
 let data7 = data3.expired_at;
 if((typeof data7 !== "string") && (data7 !== null)){
-const err14 = {instancePath:instancePath+"/api_keys/" + i0+"/expired_at",schemaPath:"#/components/schemas/ApiKey/properties/expired_at/type",keyword:"type",params:{type: schema185.properties.expired_at.type},message:"must be string,null"};
+const err14 = {instancePath:instancePath+"/api_keys/" + i0+"/expired_at",schemaPath:"#/components/schemas/ApiKey/properties/expired_at/type",keyword:"type",params:{type: schema383.properties.expired_at.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -8184,7 +17433,7 @@ errors++;
 if(data.response_id !== undefined){
 let data9 = data.response_id;
 if(typeof data9 === "string"){
-if(!(formats40.test(data9))){
+if(!(formats120.test(data9))){
 const err19 = {instancePath:instancePath+"/response_id",schemaPath:"#/components/schemas/ResponseId/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
 if(vErrors === null){
 vErrors = [err19];
@@ -8217,40 +17466,40 @@ vErrors.push(err21);
 }
 errors++;
 }
-validate176.errors = vErrors;
+validate304.errors = vErrors;
 return errors === 0;
 }
-validate176.evaluated = {"props":{"meta":true,"api_keys":true,"response_id":true},"dynamicProps":false,"dynamicItems":false};
+validate304.evaluated = {"props":{"meta":true,"api_keys":true,"response_id":true},"dynamicProps":false,"dynamicItems":false};
 
 
-function validate175(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate303(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate175.evaluated;
+const evaluated0 = validate303.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
-if(!(validate176(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate176.errors : vErrors.concat(validate176.errors);
+if(!(validate304(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate304.errors : vErrors.concat(validate304.errors);
 errors = vErrors.length;
 }
-validate175.errors = vErrors;
+validate303.errors = vErrors;
 return errors === 0;
 }
-validate175.evaluated = {"props":{"meta":true,"api_keys":true,"response_id":true},"dynamicProps":false,"dynamicItems":false};
+validate303.evaluated = {"props":{"meta":true,"api_keys":true,"response_id":true},"dynamicProps":false,"dynamicItems":false};
 
-export const v64 = validate178;
-const schema187 = {"$ref":"https://sandbox.apitokens.invalid/specs/timeweb.json#/paths/~1api~1v1~1auth~1api-keys/post/responses/201/content/application~1json/schema"};
-const schema188 = {"type":"object","required":["api_key"],"properties":{"api_key":{"$ref":"#/components/schemas/CreatedApiKey"},"response_id":{"$ref":"#/components/schemas/ResponseId"}}};
-const schema189 = {"type":"object","required":["token","id","created_at","name","expired_at"],"properties":{"token":{"type":"string"},"id":{"type":"string","format":"uuid"},"created_at":{"type":"string","format":"date-time"},"name":{"type":"string"},"expired_at":{"type":["string","null"],"format":"date-time"}}};
+export const v123 = validate306;
+const schema385 = {"$ref":"https://sandbox.apitokens.invalid/specs/timeweb.json#/paths/~1api~1v1~1auth~1api-keys/post/responses/201/content/application~1json/schema"};
+const schema386 = {"type":"object","required":["api_key"],"properties":{"api_key":{"$ref":"#/components/schemas/CreatedApiKey"},"response_id":{"$ref":"#/components/schemas/ResponseId"}}};
+const schema387 = {"type":"object","required":["token","id","created_at","name","expired_at"],"properties":{"token":{"type":"string"},"id":{"type":"string","format":"uuid"},"created_at":{"type":"string","format":"date-time"},"name":{"type":"string"},"expired_at":{"type":["string","null"],"format":"date-time"}}};
 
-function validate179(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate307(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate179.evaluated;
+const evaluated0 = validate307.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -8336,7 +17585,7 @@ errors++;
 if(data0.id !== undefined){
 let data2 = data0.id;
 if(typeof data2 === "string"){
-if(!(formats40.test(data2))){
+if(!(formats120.test(data2))){
 const err7 = {instancePath:instancePath+"/api_key/id",schemaPath:"#/components/schemas/CreatedApiKey/properties/id/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
 if(vErrors === null){
 vErrors = [err7];
@@ -8398,7 +17647,7 @@ errors++;
 if(data0.expired_at !== undefined){
 let data5 = data0.expired_at;
 if((typeof data5 !== "string") && (data5 !== null)){
-const err12 = {instancePath:instancePath+"/api_key/expired_at",schemaPath:"#/components/schemas/CreatedApiKey/properties/expired_at/type",keyword:"type",params:{type: schema189.properties.expired_at.type},message:"must be string,null"};
+const err12 = {instancePath:instancePath+"/api_key/expired_at",schemaPath:"#/components/schemas/CreatedApiKey/properties/expired_at/type",keyword:"type",params:{type: schema387.properties.expired_at.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -8435,7 +17684,7 @@ errors++;
 if(data.response_id !== undefined){
 let data6 = data.response_id;
 if(typeof data6 === "string"){
-if(!(formats40.test(data6))){
+if(!(formats120.test(data6))){
 const err15 = {instancePath:instancePath+"/response_id",schemaPath:"#/components/schemas/ResponseId/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
 if(vErrors === null){
 vErrors = [err15];
@@ -8468,39 +17717,39 @@ vErrors.push(err17);
 }
 errors++;
 }
-validate179.errors = vErrors;
+validate307.errors = vErrors;
 return errors === 0;
 }
-validate179.evaluated = {"props":{"api_key":true,"response_id":true},"dynamicProps":false,"dynamicItems":false};
+validate307.evaluated = {"props":{"api_key":true,"response_id":true},"dynamicProps":false,"dynamicItems":false};
 
 
-function validate178(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate306(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate178.evaluated;
+const evaluated0 = validate306.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
-if(!(validate179(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate179.errors : vErrors.concat(validate179.errors);
+if(!(validate307(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate307.errors : vErrors.concat(validate307.errors);
 errors = vErrors.length;
 }
-validate178.errors = vErrors;
+validate306.errors = vErrors;
 return errors === 0;
 }
-validate178.evaluated = {"props":{"api_key":true,"response_id":true},"dynamicProps":false,"dynamicItems":false};
+validate306.evaluated = {"props":{"api_key":true,"response_id":true},"dynamicProps":false,"dynamicItems":false};
 
-export const v65 = validate181;
-const schema191 = {"$ref":"https://sandbox.apitokens.invalid/specs/timeweb.json#/paths/~1api~1v1~1auth~1api-keys~1%7Btoken_id%7D/patch/responses/200/content/application~1json/schema"};
-const schema192 = {"type":"object","required":["api_key"],"properties":{"api_key":{"$ref":"#/components/schemas/ApiKey"},"response_id":{"$ref":"#/components/schemas/ResponseId"}}};
+export const v124 = validate309;
+const schema389 = {"$ref":"https://sandbox.apitokens.invalid/specs/timeweb.json#/paths/~1api~1v1~1auth~1api-keys~1%7Btoken_id%7D/patch/responses/200/content/application~1json/schema"};
+const schema390 = {"type":"object","required":["api_key"],"properties":{"api_key":{"$ref":"#/components/schemas/ApiKey"},"response_id":{"$ref":"#/components/schemas/ResponseId"}}};
 
-function validate182(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate310(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate182.evaluated;
+const evaluated0 = validate310.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -8574,7 +17823,7 @@ errors++;
 if(data0.id !== undefined){
 let data1 = data0.id;
 if(typeof data1 === "string"){
-if(!(formats40.test(data1))){
+if(!(formats120.test(data1))){
 const err6 = {instancePath:instancePath+"/api_key/id",schemaPath:"#/components/schemas/ApiKey/properties/id/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
 if(vErrors === null){
 vErrors = [err6];
@@ -8636,7 +17885,7 @@ errors++;
 if(data0.expired_at !== undefined){
 let data4 = data0.expired_at;
 if((typeof data4 !== "string") && (data4 !== null)){
-const err11 = {instancePath:instancePath+"/api_key/expired_at",schemaPath:"#/components/schemas/ApiKey/properties/expired_at/type",keyword:"type",params:{type: schema185.properties.expired_at.type},message:"must be string,null"};
+const err11 = {instancePath:instancePath+"/api_key/expired_at",schemaPath:"#/components/schemas/ApiKey/properties/expired_at/type",keyword:"type",params:{type: schema383.properties.expired_at.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -8685,7 +17934,7 @@ errors++;
 if(data.response_id !== undefined){
 let data6 = data.response_id;
 if(typeof data6 === "string"){
-if(!(formats40.test(data6))){
+if(!(formats120.test(data6))){
 const err15 = {instancePath:instancePath+"/response_id",schemaPath:"#/components/schemas/ResponseId/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
 if(vErrors === null){
 vErrors = [err15];
@@ -8718,38 +17967,38 @@ vErrors.push(err17);
 }
 errors++;
 }
-validate182.errors = vErrors;
+validate310.errors = vErrors;
 return errors === 0;
 }
-validate182.evaluated = {"props":{"api_key":true,"response_id":true},"dynamicProps":false,"dynamicItems":false};
+validate310.evaluated = {"props":{"api_key":true,"response_id":true},"dynamicProps":false,"dynamicItems":false};
 
 
-function validate181(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate309(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate181.evaluated;
+const evaluated0 = validate309.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
-if(!(validate182(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate182.errors : vErrors.concat(validate182.errors);
+if(!(validate310(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate310.errors : vErrors.concat(validate310.errors);
 errors = vErrors.length;
 }
-validate181.errors = vErrors;
+validate309.errors = vErrors;
 return errors === 0;
 }
-validate181.evaluated = {"props":{"api_key":true,"response_id":true},"dynamicProps":false,"dynamicItems":false};
+validate309.evaluated = {"props":{"api_key":true,"response_id":true},"dynamicProps":false,"dynamicItems":false};
 
-export const v66 = validate184;
-const schema195 = {"$ref":"https://sandbox.apitokens.invalid/specs/timeweb.json#/paths/~1api~1v1~1auth~1api-keys~1%7Btoken_id%7D/put/responses/200/content/application~1json/schema"};
+export const v125 = validate312;
+const schema393 = {"$ref":"https://sandbox.apitokens.invalid/specs/timeweb.json#/paths/~1api~1v1~1auth~1api-keys~1%7Btoken_id%7D/put/responses/200/content/application~1json/schema"};
 
-function validate185(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate313(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate185.evaluated;
+const evaluated0 = validate313.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -8835,7 +18084,7 @@ errors++;
 if(data0.id !== undefined){
 let data2 = data0.id;
 if(typeof data2 === "string"){
-if(!(formats40.test(data2))){
+if(!(formats120.test(data2))){
 const err7 = {instancePath:instancePath+"/api_key/id",schemaPath:"#/components/schemas/CreatedApiKey/properties/id/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
 if(vErrors === null){
 vErrors = [err7];
@@ -8897,7 +18146,7 @@ errors++;
 if(data0.expired_at !== undefined){
 let data5 = data0.expired_at;
 if((typeof data5 !== "string") && (data5 !== null)){
-const err12 = {instancePath:instancePath+"/api_key/expired_at",schemaPath:"#/components/schemas/CreatedApiKey/properties/expired_at/type",keyword:"type",params:{type: schema189.properties.expired_at.type},message:"must be string,null"};
+const err12 = {instancePath:instancePath+"/api_key/expired_at",schemaPath:"#/components/schemas/CreatedApiKey/properties/expired_at/type",keyword:"type",params:{type: schema387.properties.expired_at.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -8934,7 +18183,7 @@ errors++;
 if(data.response_id !== undefined){
 let data6 = data.response_id;
 if(typeof data6 === "string"){
-if(!(formats40.test(data6))){
+if(!(formats120.test(data6))){
 const err15 = {instancePath:instancePath+"/response_id",schemaPath:"#/components/schemas/ResponseId/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
 if(vErrors === null){
 vErrors = [err15];
@@ -8967,30 +18216,30 @@ vErrors.push(err17);
 }
 errors++;
 }
-validate185.errors = vErrors;
+validate313.errors = vErrors;
 return errors === 0;
 }
-validate185.evaluated = {"props":{"api_key":true,"response_id":true},"dynamicProps":false,"dynamicItems":false};
+validate313.evaluated = {"props":{"api_key":true,"response_id":true},"dynamicProps":false,"dynamicItems":false};
 
 
-function validate184(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate312(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate184.evaluated;
+const evaluated0 = validate312.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
-if(!(validate185(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate185.errors : vErrors.concat(validate185.errors);
+if(!(validate313(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate313.errors : vErrors.concat(validate313.errors);
 errors = vErrors.length;
 }
-validate184.errors = vErrors;
+validate312.errors = vErrors;
 return errors === 0;
 }
-validate184.evaluated = {"props":{"api_key":true,"response_id":true},"dynamicProps":false,"dynamicItems":false};
+validate312.evaluated = {"props":{"api_key":true,"response_id":true},"dynamicProps":false,"dynamicItems":false};
 
 
 /** Each vendor's validators, keyed by the JSON pointer of their schema in the bundled document. */
@@ -9019,55 +18268,116 @@ export const validators = {
     "#/paths/~1apiTokens~1lookup/post/responses/200/content/application~1json; charset=utf-8/schema": v20,
     "#/paths/~1apiTokens~1{id}/get/responses/200/content/application~1json; charset=utf-8/schema": v21,
   },
+  gitlab: {
+    "#/components/headers/Link/schema": v22,
+    "#/components/headers/RateLimit-Limit/schema": v23,
+    "#/components/headers/RateLimit-Name/schema": v24,
+    "#/components/headers/RateLimit-Observed/schema": v25,
+    "#/components/headers/RateLimit-Remaining/schema": v26,
+    "#/components/headers/RateLimit-Reset/schema": v27,
+    "#/components/headers/RateLimit-ResetTime/schema": v28,
+    "#/components/headers/Retry-After/schema": v29,
+    "#/components/headers/x-next-page/schema": v30,
+    "#/components/headers/x-page/schema": v31,
+    "#/components/headers/x-per-page/schema": v32,
+    "#/components/headers/x-prev-page/schema": v33,
+    "#/components/headers/x-total-pages/schema": v34,
+    "#/components/headers/x-total/schema": v35,
+    "#/components/parameters/createdAfter/schema": v36,
+    "#/components/parameters/createdBefore/schema": v37,
+    "#/components/parameters/expiresAfter/schema": v38,
+    "#/components/parameters/expiresBefore/schema": v39,
+    "#/components/parameters/groupId/schema": v40,
+    "#/components/parameters/lastUsedAfter/schema": v41,
+    "#/components/parameters/lastUsedBefore/schema": v42,
+    "#/components/parameters/page/schema": v43,
+    "#/components/parameters/patId/schema": v44,
+    "#/components/parameters/pathUserId/schema": v45,
+    "#/components/parameters/perPage/schema": v46,
+    "#/components/parameters/projectId/schema": v47,
+    "#/components/parameters/revoked/schema": v48,
+    "#/components/parameters/search/schema": v49,
+    "#/components/parameters/sort/schema": v50,
+    "#/components/parameters/state/schema": v51,
+    "#/components/parameters/tokenId/schema": v52,
+    "#/components/parameters/userId/schema": v53,
+    "#/components/requestBodies/PersonalAccessTokenCreate/content/application~1json/schema": v54,
+    "#/components/requestBodies/ResourceAccessTokenCreate/content/application~1json/schema": v55,
+    "#/components/requestBodies/Rotate/content/application~1json/schema": v56,
+    "#/components/requestBodies/TokenValue/content/application~1json/schema": v57,
+    "#/components/responses/BadRequest/content/application~1json/schema": v58,
+    "#/components/responses/ClientError/content/application~1json/schema": v59,
+    "#/components/responses/CreatedGroupAccessToken/content/application~1json/schema": v60,
+    "#/components/responses/CreatedProjectAccessToken/content/application~1json/schema": v61,
+    "#/components/responses/Forbidden/content/application~1json/schema": v62,
+    "#/components/responses/GroupAccessToken/content/application~1json/schema": v63,
+    "#/components/responses/GroupAccessTokenList/content/application~1json/schema": v64,
+    "#/components/responses/MethodNotAllowed/content/application~1json/schema": v65,
+    "#/components/responses/NotFound/content/application~1json/schema": v66,
+    "#/components/responses/ProjectAccessToken/content/application~1json/schema": v67,
+    "#/components/responses/ProjectAccessTokenList/content/application~1json/schema": v68,
+    "#/components/responses/RotatedGroupAccessToken/content/application~1json/schema": v69,
+    "#/components/responses/RotatedPersonalAccessToken/content/application~1json/schema": v70,
+    "#/components/responses/RotatedProjectAccessToken/content/application~1json/schema": v71,
+    "#/components/responses/TooManyRequests/content/application~1json/schema": v72,
+    "#/components/responses/TooManyRequests/content/text~1plain/schema": v73,
+    "#/components/responses/Unauthorized/content/application~1json/schema": v74,
+    "#/components/responses/UnprocessableEntity/content/application~1json/schema": v75,
+    "#/paths/~1admin~1token/post/responses/200/content/application~1json/schema": v76,
+    "#/paths/~1personal_access_tokens/get/responses/200/content/application~1json/schema": v77,
+    "#/paths/~1personal_access_tokens~1self/get/responses/200/content/application~1json/schema": v78,
+    "#/paths/~1personal_access_tokens~1{id}/get/responses/200/content/application~1json/schema": v79,
+    "#/paths/~1users~1{user_id}~1personal_access_tokens/post/responses/201/content/application~1json/schema": v80,
+  },
   qernal: {
-    "#/components/parameters/Page/schema": v22,
-    "#/components/parameters/TokenId/schema": v23,
-    "#/components/requestBodies/AuthTokenBody/content/application~1json/schema": v24,
-    "#/components/requestBodies/AuthTokenPatch/content/application~1json/schema": v25,
-    "#/components/responses/BadRequest/content/application~1json/schema": v26,
-    "#/components/responses/GeneratedToken/content/application~1json/schema": v27,
-    "#/components/responses/NotFound/content/application~1json/schema": v28,
-    "#/paths/~1auth~1tokens/get/responses/200/content/application~1json/schema": v29,
-    "#/paths/~1auth~1tokens/get/responses/200/headers/Link/schema": v30,
-    "#/paths/~1auth~1tokens/get/responses/200/headers/Pagination-Page-After/schema": v31,
-    "#/paths/~1auth~1tokens/get/responses/200/headers/Pagination-Page-Before/schema": v32,
-    "#/paths/~1auth~1tokens/get/responses/200/headers/Pagination-Page-Size/schema": v33,
-    "#/paths/~1auth~1tokens/get/responses/200/headers/Pagination-Total-Count/schema": v34,
-    "#/paths/~1auth~1tokens/get/responses/200/headers/Pagination-Total-Pages/schema": v35,
-    "#/paths/~1auth~1tokens~1{token_id}/delete/responses/200/content/application~1json/schema": v36,
-    "#/paths/~1auth~1tokens~1{token_id}/get/responses/200/content/application~1json/schema": v37,
+    "#/components/parameters/Page/schema": v81,
+    "#/components/parameters/TokenId/schema": v82,
+    "#/components/requestBodies/AuthTokenBody/content/application~1json/schema": v83,
+    "#/components/requestBodies/AuthTokenPatch/content/application~1json/schema": v84,
+    "#/components/responses/BadRequest/content/application~1json/schema": v85,
+    "#/components/responses/GeneratedToken/content/application~1json/schema": v86,
+    "#/components/responses/NotFound/content/application~1json/schema": v87,
+    "#/paths/~1auth~1tokens/get/responses/200/content/application~1json/schema": v88,
+    "#/paths/~1auth~1tokens/get/responses/200/headers/Link/schema": v89,
+    "#/paths/~1auth~1tokens/get/responses/200/headers/Pagination-Page-After/schema": v90,
+    "#/paths/~1auth~1tokens/get/responses/200/headers/Pagination-Page-Before/schema": v91,
+    "#/paths/~1auth~1tokens/get/responses/200/headers/Pagination-Page-Size/schema": v92,
+    "#/paths/~1auth~1tokens/get/responses/200/headers/Pagination-Total-Count/schema": v93,
+    "#/paths/~1auth~1tokens/get/responses/200/headers/Pagination-Total-Pages/schema": v94,
+    "#/paths/~1auth~1tokens~1{token_id}/delete/responses/200/content/application~1json/schema": v95,
+    "#/paths/~1auth~1tokens~1{token_id}/get/responses/200/content/application~1json/schema": v96,
   },
   sematext: {
-    "#/components/parameters/AppId/schema": v38,
-    "#/components/parameters/TokenId/schema": v39,
-    "#/components/requestBodies/CreateToken/content/application~1json/schema": v40,
-    "#/components/requestBodies/UpdateToken/content/application~1json/schema": v41,
-    "#/components/responses/BadRequest/content/application~1json/schema": v42,
-    "#/components/responses/Forbidden/content/application~1json/schema": v43,
-    "#/components/responses/InternalServerError/content/application~1json/schema": v44,
-    "#/components/responses/NotFound/content/application~1json/schema": v45,
-    "#/components/responses/TokenCreated/content/application~1json/schema": v46,
-    "#/components/responses/TokenDeleted/content/application~1json/schema": v47,
-    "#/components/responses/TokenList/content/application~1json/schema": v48,
-    "#/components/responses/TokenRegenerated/content/application~1json/schema": v49,
-    "#/components/responses/TokenUpdated/content/application~1json/schema": v50,
-    "#/components/responses/Unauthorized/content/application~1json/schema": v51,
-    "#/paths/~1users-web~1api~1v3~1apps~1{appId}~1tokens~1{tokenId}/delete/responses/404/content/application~1json/schema": v52,
+    "#/components/parameters/AppId/schema": v97,
+    "#/components/parameters/TokenId/schema": v98,
+    "#/components/requestBodies/CreateToken/content/application~1json/schema": v99,
+    "#/components/requestBodies/UpdateToken/content/application~1json/schema": v100,
+    "#/components/responses/BadRequest/content/application~1json/schema": v101,
+    "#/components/responses/Forbidden/content/application~1json/schema": v102,
+    "#/components/responses/InternalServerError/content/application~1json/schema": v103,
+    "#/components/responses/NotFound/content/application~1json/schema": v104,
+    "#/components/responses/TokenCreated/content/application~1json/schema": v105,
+    "#/components/responses/TokenDeleted/content/application~1json/schema": v106,
+    "#/components/responses/TokenList/content/application~1json/schema": v107,
+    "#/components/responses/TokenRegenerated/content/application~1json/schema": v108,
+    "#/components/responses/TokenUpdated/content/application~1json/schema": v109,
+    "#/components/responses/Unauthorized/content/application~1json/schema": v110,
+    "#/paths/~1users-web~1api~1v3~1apps~1{appId}~1tokens~1{tokenId}/delete/responses/404/content/application~1json/schema": v111,
   },
   timeweb: {
-    "#/components/parameters/TokenId/schema": v53,
-    "#/components/requestBodies/CreateApiKey/content/application~1json/schema": v54,
-    "#/components/requestBodies/EditApiKey/content/application~1json/schema": v55,
-    "#/components/requestBodies/RefreshApiKey/content/application~1json/schema": v56,
-    "#/components/responses/BadRequest/content/application~1json/schema": v57,
-    "#/components/responses/Forbidden/content/application~1json/schema": v58,
-    "#/components/responses/InternalServerError/content/application~1json/schema": v59,
-    "#/components/responses/NotFound/content/application~1json/schema": v60,
-    "#/components/responses/TooManyRequests/content/application~1json/schema": v61,
-    "#/components/responses/Unauthorized/content/application~1json/schema": v62,
-    "#/paths/~1api~1v1~1auth~1api-keys/get/responses/200/content/application~1json/schema": v63,
-    "#/paths/~1api~1v1~1auth~1api-keys/post/responses/201/content/application~1json/schema": v64,
-    "#/paths/~1api~1v1~1auth~1api-keys~1{token_id}/patch/responses/200/content/application~1json/schema": v65,
-    "#/paths/~1api~1v1~1auth~1api-keys~1{token_id}/put/responses/200/content/application~1json/schema": v66,
+    "#/components/parameters/TokenId/schema": v112,
+    "#/components/requestBodies/CreateApiKey/content/application~1json/schema": v113,
+    "#/components/requestBodies/EditApiKey/content/application~1json/schema": v114,
+    "#/components/requestBodies/RefreshApiKey/content/application~1json/schema": v115,
+    "#/components/responses/BadRequest/content/application~1json/schema": v116,
+    "#/components/responses/Forbidden/content/application~1json/schema": v117,
+    "#/components/responses/InternalServerError/content/application~1json/schema": v118,
+    "#/components/responses/NotFound/content/application~1json/schema": v119,
+    "#/components/responses/TooManyRequests/content/application~1json/schema": v120,
+    "#/components/responses/Unauthorized/content/application~1json/schema": v121,
+    "#/paths/~1api~1v1~1auth~1api-keys/get/responses/200/content/application~1json/schema": v122,
+    "#/paths/~1api~1v1~1auth~1api-keys/post/responses/201/content/application~1json/schema": v123,
+    "#/paths/~1api~1v1~1auth~1api-keys~1{token_id}/patch/responses/200/content/application~1json/schema": v124,
+    "#/paths/~1api~1v1~1auth~1api-keys~1{token_id}/put/responses/200/content/application~1json/schema": v125,
   },
 };

@@ -2,10 +2,12 @@ import { FAULT_TIMING, type FaultAfter, type FaultBefore, type Faults } from "..
 import { declaredResponse, type OperationSpec } from "../openapi/operations.js";
 import type { SpecValidator } from "../openapi/validator.js";
 import type { Emulator } from "../vendors/emulator.js";
+import type { Vendor } from "../vendors.js";
 import { ConnectionReset } from "./connection-reset.js";
 
 /** What the pipeline of one vendor needs. */
 export interface Pipeline {
+  readonly vendor: Vendor;
   readonly emulator: Emulator;
   readonly validator: SpecValidator;
   readonly faults: Faults;
@@ -29,7 +31,7 @@ export async function answer(
   path: Record<string, string>,
 ): Promise<Response> {
   const { emulator, validator, faults } = pipeline;
-  const decision = faults.decide(emulator.vendor, operation);
+  const decision = faults.decide(pipeline.vendor, operation);
   if (decision.delayMs > 0) await sleep(decision.delayMs, request.signal);
   const fault = decision.fault;
   if (fault && FAULT_TIMING[fault.kind] === "before") return faultAnswer(emulator, fault as FaultBefore);
@@ -108,7 +110,12 @@ async function lostAnswer(emulator: Emulator, fault: FaultAfter, response: Respo
   }
 }
 
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
+/**
+ * Waits `ms`, or rejects with the signal's reason as soon as the request is aborted.
+ *
+ * @example await sleep(50, request.signal);
+ */
+export function sleep(ms: number, signal: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
     if (signal.aborted) return reject(signal.reason);
     const timer = setTimeout(() => {

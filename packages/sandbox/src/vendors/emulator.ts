@@ -1,6 +1,5 @@
 import type { OperationSpec } from "../openapi/operations.js";
 import type { Problem } from "../openapi/validator.js";
-import type { Vendor } from "../vendors.js";
 
 /** What a handler gets: the request, its validated values and who sent it. */
 export interface HandlerContext<Principal> {
@@ -25,7 +24,8 @@ export type Handler<Principal> = (context: HandlerContext<Principal>) => Respons
  * same for every vendor.
  */
 export interface Emulator<Principal = unknown> {
-  readonly vendor: Vendor;
+  /** The vendor's key (its descriptor's `key`). */
+  readonly vendor: string;
   /** The media type of the vendor's JSON bodies, exactly as its spec writes it. */
   readonly mediaType: string;
   /** The caller, or the vendor's 401 answer. */

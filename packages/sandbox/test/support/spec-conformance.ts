@@ -9,7 +9,13 @@ import type { Vendor } from "../../src/index.js";
 const addFormats = addFormatsModule as unknown as (ajv: Ajv2020) => Ajv2020;
 type Node = Record<string, unknown>;
 
-const BASE: Record<Vendor, string> = { dynatrace: "/dynatrace/api/v2", qernal: "/qernal/v1", sematext: "/sematext", timeweb: "/timeweb" };
+const BASE: Record<Vendor, string> = {
+  dynatrace: "/dynatrace/api/v2",
+  gitlab: "/gitlab/api/v4",
+  qernal: "/qernal/v1",
+  sematext: "/sematext",
+  timeweb: "/timeweb",
+};
 
 /** One answer that was checked. */
 export interface Checked {
