@@ -11,6 +11,7 @@
  *   spec.ts    the spec's servers, security schemes, operations and secret shapes as data,
  *              read by @apitokens/core's auth, error mapping, path guard and redaction
  *   vendor.ts  the spec's `x-apitokens` settings and scope hints, for the vendor definition
+ *   validators.ts  a shape check per success response (scripts/generate/response-validators.mjs)
  *
  * Turbo runs it per package with inputs = that vendor's spec, redocly.yaml and this file.
  */
@@ -19,6 +20,7 @@ import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import openapiTS, { astToString } from "openapi-typescript";
 import { parse as parseYaml } from "yaml";
+import { renderValidators } from "./generate/response-validators.mjs";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const HTTP_METHODS = ["get", "put", "post", "delete", "patch", "head", "options", "trace"];
@@ -203,7 +205,13 @@ async function render(vendor) {
     `/** How apitokens connects to ${meta.vendorName}: settings, environment variables and scope hints (x-apitokens). */\n` +
     `export const vendorData = ${JSON.stringify(vendorData(doc, vendor), null, 2)} as const satisfies VendorData;\n`;
 
-  return { "schema.ts": schema, "models.ts": models, "spec.ts": spec, "vendor.ts": vendorFile };
+  return {
+    "schema.ts": schema,
+    "models.ts": models,
+    "spec.ts": spec,
+    "vendor.ts": vendorFile,
+    "validators.ts": renderValidators(doc, banner(vendor)),
+  };
 }
 
 async function main(argv) {

@@ -9,6 +9,8 @@ export { withAuth } from "./auth/authenticate.js";
 export type { ClientCredentialsOptions } from "./auth/oauth2-client-credentials.js";
 export { ClientCredentialsExchanger, DEFAULT_TOKEN_CACHE } from "./auth/oauth2-client-credentials.js";
 export { applyScheme, selectScheme } from "./auth/scheme.js";
+export type { ShapeCheck, ShapeContext, ShapeMismatch } from "./check-shape.js";
+export { checkShape } from "./check-shape.js";
 export type { ApiClient, VendorProfile } from "./client.js";
 export { createApiClient } from "./client.js";
 export type { Call } from "./context.js";

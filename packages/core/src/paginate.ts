@@ -1,3 +1,4 @@
+import { checkShape, type ShapeCheck } from "./check-shape.js";
 import { ApiTokensError } from "./errors/api-tokens-error.js";
 import { ConfigurationError } from "./errors/configuration-error.js";
 import type { ApiSpec } from "./spec.js";
@@ -13,6 +14,13 @@ export type PageInit = { readonly params?: Record<string, unknown> } & Record<st
 export interface Paginator<Data = never, Item = unknown> {
   items(data: Data): readonly Item[];
   next(data: Data, response: Response, init: PageInit): PageInit | undefined;
+  /**
+   * The page's shape check, generated from the spec (`src/generated/validators.ts`), loaded
+   * when a walk starts: `() => import("./generated/validators.js").then((v) => v.responseValidators.listApiTokens["200"])`.
+   * A page that breaks it is a `ResponseShapeError`, never items made up from a wrong shape.
+   * Loaded lazily, so a client that never paginates never loads the validators.
+   */
+  readonly shape?: (() => ShapeCheck | Promise<ShapeCheck>) | undefined;
 }
 
 /** What {@link paginate} declares for a path: `{ item, init }`. */
@@ -67,6 +75,7 @@ export async function* paginate<Pages, P extends keyof Pages & string>(
   const pagination = client[PAGINATION];
   const paginator = pagination?.paginators[path] as Paginator<unknown, ItemOf<Pages[P]>> | undefined;
   if (!paginator) throw new ConfigurationError(`${path} is not a paginated path of this client`, context);
+  const shape = await paginator.shape?.();
   let pageInit: PageInit | undefined = (init ?? {}) as PageInit;
   const seen = new Set<string>();
   while (pageInit) {
@@ -80,6 +89,11 @@ export async function* paginate<Pages, P extends keyof Pages & string>(
     seen.add(key);
     const result = await pagination.page(path, pageInit);
     const data = await unwrap(result);
+    if (shape) {
+      const { status, headers } = result.response;
+      const requestId = headers.get("x-request-id") ?? undefined;
+      checkShape(shape, data, { ...context, operation: `GET ${path}`, status, requestId });
+    }
     yield* paginator.items(data);
     pageInit = paginator.next(data, result.response, pageInit);
   }

@@ -1,3 +1,5 @@
+import type { SecretFormatSpec } from "./spec.js";
+
 /** What replaces a secret in anything we print or store in an error. */
 export const REDACTED = "[REDACTED]";
 
@@ -13,25 +15,11 @@ const MAX_DEPTH = 32;
 /**
  * Shapes that are secrets wherever they appear and belong to no vendor: the values of an
  * `Authorization`-style header (`Bearer x`, `Api-Token x`, `apiKey x`, `Basic x`). Vendor secret
- * formats are data from each vendor's spec (see {@link RedactionFormat}, the shape of a spec's `secretFormats`).
+ * formats are data from each vendor's spec (a spec's `secretFormats`, see {@link SecretFormatSpec}).
  */
 const GENERIC_SHAPES: readonly { pattern: RegExp; replace: (match: string, ...groups: string[]) => string }[] = [
   { pattern: /\b(Bearer|Basic|Api-Token|apiKey)\s+[^\s"',;]+/gi, replace: (_m, scheme) => `${scheme} ${REDACTED}` },
 ];
-
-/**
- * A vendor secret's shape as a spec declares it: a regular expression source that matches the
- * whole secret inside text. A named group `public` marks the part that is not secret (the
- * Dynatrace token id); it stays visible so logs can still tell tokens apart.
- *
- * @example { name: "Dynatrace API token", pattern: "\\b(?<public>dt0[a-zA-Z][0-9]{2}\\.[A-Z0-9]{24})\\.[A-Z0-9]{64}\\b" }
- */
-export interface RedactionFormat {
-  readonly name: string;
-  readonly pattern: string;
-  /** `false`: too generic to redact by shape alone (a bare UUID); known values are redacted anyway. @default true */
-  readonly redact?: boolean | undefined;
-}
 
 interface CompiledFormat {
   readonly name: string;
@@ -40,9 +28,9 @@ interface CompiledFormat {
 }
 
 /** Compiled formats by their spec array: each spec's formats are compiled once, not per client or call. */
-const compiled = new WeakMap<readonly RedactionFormat[], readonly CompiledFormat[]>();
+const compiled = new WeakMap<readonly SecretFormatSpec[], readonly CompiledFormat[]>();
 
-function compile(formats: readonly RedactionFormat[]): readonly CompiledFormat[] {
+function compile(formats: readonly SecretFormatSpec[]): readonly CompiledFormat[] {
   let out = compiled.get(formats);
   if (!out) {
     out = formats.map((format) => ({ name: format.name, pattern: new RegExp(format.pattern, "g"), redact: format.redact ?? true }));
@@ -85,7 +73,7 @@ export class Redactor {
   #matcher: RegExp | undefined;
 
   /** @param formats the vendor's secret formats, from its spec's `secretFormats`. */
-  constructor(formats: readonly RedactionFormat[] = []) {
+  constructor(formats: readonly SecretFormatSpec[] = []) {
     this.#formats = compile(formats);
   }
 
