@@ -18,13 +18,21 @@ beforeAll(async () => {
 });
 afterAll(() => sandbox.close());
 
-/** Token counts per vendor at the sandbox: a refused command must leave them as they were. */
-const sizes = () => ({
-  dynatrace: sandbox.state.dynatrace.size,
-  timeweb: sandbox.state.timeweb.size,
-  qernal: sandbox.state.qernal.size,
-  sematext: sandbox.state.sematext.size,
-});
+/** Every token at the sandbox, per vendor: a refused command must leave them as they were. */
+async function sizes(): Promise<Record<string, string[]>> {
+  const all = connect({
+    timeweb: { baseUrl: sandbox.url("timeweb"), token: sandbox.credentials.timeweb },
+    dynatrace: { baseUrl: sandbox.url("dynatrace"), token: sandbox.credentials.dynatrace },
+    sematext: { baseUrl: sandbox.url("sematext"), token: sandbox.credentials.sematext, appId: sandbox.sematextApps },
+  }).all;
+  const out: Record<string, string[]> = {};
+  for (const tokens of all) {
+    const ids: string[] = [];
+    for await (const token of tokens.list()) ids.push(`${token.id}|${token.enabled}`);
+    out[tokens.vendor] = ids.sort();
+  }
+  return out;
+}
 
 describe("input is checked before anything is sent; usage errors exit 2 and name what the user typed", () => {
   it.each([
@@ -63,14 +71,14 @@ describe("input is checked before anything is sent; usage errors exit 2 and name
     { args: ["list", "--vendor", "acme"], want: /--vendor: unknown vendor "acme" \(known: dynatrace, / },
     { args: ["revoke", "timeweb", "0f0e0d0c-0b0a-4908-8706-050403020100"], want: /pass --yes to confirm \(no terminal to ask on\)/ },
   ])("$args", async ({ args, want }) => {
-    const before = sizes();
+    const before = await sizes();
     const { code, stdout, stderr } = await run([...args, ...(args[0] === "create" ? ["--show-secret"] : [])], { env });
     expect(stderr).toMatch(want);
     expect(code).toBe(2);
     expect(stdout).toBe("");
     expect(stderr).not.toMatch(CRASH);
     expect(stderr).not.toMatch(/baseUrl|expiresAt/);
-    expect(sizes()).toEqual(before);
+    expect(await sizes()).toEqual(before);
   });
 
   it.each([
