@@ -60,9 +60,11 @@ export class Random {
 
   /** `length` characters drawn from `alphabet`. */
   string(alphabet: string, length: number): string {
-    let out = "";
-    for (let i = 0; i < length; i++) out += alphabet[Math.floor(this.next() * alphabet.length)];
-    return out;
+    // Character codes first, one string at the end: a JWT signature is 683 characters, and
+    // seeding 20,000 Timeweb tokens builds 20,000 of them.
+    const codes = new Array<number>(length);
+    for (let i = 0; i < length; i++) codes[i] = alphabet.charCodeAt(Math.floor(this.next() * alphabet.length));
+    return String.fromCharCode(...codes);
   }
 
   /** `length` random bytes. */
