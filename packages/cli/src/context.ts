@@ -1,4 +1,4 @@
-import type { CallOptions, Secret, TokenInfo, Tokens } from "apitokens";
+import type { Tokens } from "apitokens";
 import { type ConnectionOptions, configFromEnvironment, parseConnectionKey } from "./config.js";
 import { useLibraryGuard } from "./error-report.js";
 import { CliError, EXIT } from "./exit-codes.js";
@@ -29,8 +29,6 @@ export interface CommandContext {
   readonly configured: readonly Connection[];
   /** One configured vendor (`"dynatrace"`, `"dynatrace:prod"`), for commands that name it. */
   vendor(name: string): Connection;
-  /** The token behind a secret, asking every configured vendor whose shapes match it. */
-  identify(secret: string | Secret, options?: CallOptions): Promise<TokenInfo | undefined>;
   close(): Promise<void>;
 }
 
@@ -136,13 +134,6 @@ export async function openContext(io: Io, flags: ConnectFlags): Promise<CommandC
           { input: name },
         );
       return candidates[0] as Connection;
-    },
-    async identify(secret, callOptions) {
-      for (const { tokens } of configured) {
-        const found = await tokens.identify(secret, callOptions);
-        if (found) return found;
-      }
-      return undefined;
     },
     close,
   };

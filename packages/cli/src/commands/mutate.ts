@@ -7,7 +7,7 @@ import { parseExpiry } from "../expires.js";
 import { day, table } from "../format/table.js";
 import { safe } from "../format/text.js";
 import { tokenJson } from "../json.js";
-import { type DeliveryJson, type PreparedDelivery, prepareDelivery, SECRET_FLAGS } from "../secret-delivery.js";
+import { prepareDelivery, SECRET_FLAGS } from "../secret-delivery.js";
 import { VendorAnswerError } from "../vendor-answer-error.js";
 import { checkScopes } from "./scopes.js";
 
@@ -85,9 +85,7 @@ With --json: {command, token, reconciled, secret: {delivered, path | value}}.`,
       throw error;
     }
     show(context, issued.token);
-    const secret = await delivered(
-      context,
-      delivery,
+    const secret = await delivery.deliver(
       secretOf(context, vendor, issued.token, issued.secret, "create a token"),
       label(vendor, issued.token.id),
     );
@@ -95,10 +93,6 @@ With --json: {command, token, reconciled, secret: {delivered, path | value}}.`,
     return secret.delivered === "file" || secret.delivered === "stdout" ? EXIT.ok : EXIT.delivery;
   },
 };
-
-function delivered(_context: CommandContext, delivery: PreparedDelivery, secret: Secret, name: string): Promise<DeliveryJson> {
-  return delivery.deliver(secret, name);
-}
 
 /** `apitokens rotate <vendor> <id>` */
 export const rotate: Command = {
@@ -135,7 +129,7 @@ With --json: {command, token, old: {id, outcome}, secret: {delivered, path | val
         throw error;
       }
       show(context, replacement.token);
-      const secret = await delivered(context, delivery, replacement.secret, label(vendor, replacement.token.id));
+      const secret = await delivery.deliver(replacement.secret, label(vendor, replacement.token.id));
       context.out.document({
         command: "rotate",
         token: tokenJson(replacement.token),
@@ -146,9 +140,7 @@ With --json: {command, token, old: {id, outcome}, secret: {delivered, path | val
       throw error;
     }
     show(context, rotated.token);
-    const secret = await delivered(
-      context,
-      delivery,
+    const secret = await delivery.deliver(
       secretOf(context, vendor, rotated.token, rotated.secret, "rotate a token"),
       label(vendor, rotated.token.id),
     );
