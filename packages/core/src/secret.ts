@@ -1,3 +1,5 @@
+import { brand, hasBrand, SECRET_BRAND } from "./errors/brand.js";
+
 /** How many leading characters a redacted secret keeps, so people can tell secrets apart. */
 const VISIBLE_PREFIX = 6;
 const INSPECT = Symbol.for("nodejs.util.inspect.custom");
@@ -61,6 +63,8 @@ export class Secret {
   }
 }
 
+brand(Secret, SECRET_BRAND);
+
 /**
  * The redacted form of a secret value: the first 6 characters and `…`, or just `…` when the value
  * is too short for a prefix to be safe (fewer than 18 characters).
@@ -73,13 +77,10 @@ export function redactedForm(value: string): string {
 
 /** Wraps a value in {@link Secret} unless it already is one. */
 export function toSecret(value: string | Secret): Secret {
-  return value instanceof Secret ? value : new Secret(value);
+  return isSecret(value) ? value : new Secret(value);
 }
 
-/** True for a {@link Secret}, also across copies of this package. */
+/** True for a {@link Secret}, also across copies of this package and after minification (a `Symbol.for` brand). */
 export function isSecret(value: unknown): value is Secret {
-  return (
-    value instanceof Secret ||
-    (typeof value === "object" && value !== null && typeof (value as Secret).reveal === "function" && value.constructor?.name === "Secret")
-  );
+  return value instanceof Secret || (hasBrand(value, SECRET_BRAND) && typeof (value as Secret).reveal === "function");
 }

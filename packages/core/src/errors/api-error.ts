@@ -1,4 +1,5 @@
 import { ApiTokensError, type ApiTokensErrorOptions } from "./api-tokens-error.js";
+import { API_ERROR_BRAND, brand } from "./brand.js";
 
 /** A request id is an echo of a header the server chose: kept short. */
 const MAX_REQUEST_ID = 128;
@@ -48,3 +49,5 @@ export class ApiError<TBody = unknown> extends ApiTokensError {
     this.request = this.redact(options.request);
   }
 }
+
+brand(ApiError, API_ERROR_BRAND);

@@ -1,4 +1,5 @@
 import { shapeRedactor } from "../redact.js";
+import { brand, ERROR_BRAND } from "./brand.js";
 
 /** Where a failure happened: the vendor and the operation (method + path template). */
 export interface ErrorContext {
@@ -79,6 +80,8 @@ export class ApiTokensError extends Error {
     return { ...own, name: this.name, message: this.message };
   }
 }
+
+brand(ApiTokensError, ERROR_BRAND);
 
 /**
  * A copy of a cause that is safe to print: our own errors are kept (they are redacted
