@@ -13,6 +13,12 @@ export function defaultConfigPath(env: Io["env"]): string {
 /** `connect()` options by connection key (`"dynatrace"`, `"dynatrace:prod"`). */
 export type ConnectionOptions = Record<string, Record<string, unknown>>;
 
+/** Per connection key and setting key, what the user typed: the variable or the config-file key. */
+export type SettingSources = Record<string, Record<string, string>>;
+
+/** Where each configured value came from, for errors that must name it (filled by {@link configFromEnvironment}). */
+export const SOURCES = new WeakMap<ConnectionOptions, SettingSources>();
+
 async function readConfigFile(path: string, explicit: boolean, io: Io): Promise<Record<string, unknown>> {
   let text: string;
   try {
@@ -108,6 +114,8 @@ export async function configFromEnvironment(
   const path = configPath ?? env.APITOKENS_CONFIG ?? defaultConfigPath(env);
   const file = await readConfigFile(path, configPath !== undefined || env.APITOKENS_CONFIG !== undefined, io);
   const options: ConnectionOptions = {};
+  const sources: SettingSources = {};
+  SOURCES.set(options, sources);
   const accountsOf = new Map<string, string[]>();
 
   for (const [key, entry] of Object.entries(file)) {
@@ -122,13 +130,16 @@ export async function configFromEnvironment(
         });
     accountsOf.set(vendor.key, [...(accountsOf.get(vendor.key) ?? []), account ?? ""]);
     const values: Record<string, unknown> = {};
+    const from: Record<string, string> = {};
+    sources[key] = from;
     for (const setting of vendor.settings) {
       const fromEnv = account === undefined ? env[setting.env] : undefined;
-      const value =
-        fromEnv !== undefined && fromEnv.trim() !== ""
-          ? convert(setting, fromEnv, setting.env)
-          : convert(setting, (entry as Record<string, unknown>)[setting.key], `"${key}".${setting.key} in ${path}`);
-      if (value !== undefined) values[setting.key] = value;
+      const where = fromEnv !== undefined && fromEnv.trim() !== "" ? setting.env : `"${key}".${setting.key} in ${path}`;
+      const value = convert(setting, where === setting.env ? fromEnv : (entry as Record<string, unknown>)[setting.key], where);
+      if (value !== undefined) {
+        values[setting.key] = value;
+        from[setting.key] = where;
+      }
     }
     options[key] = values;
   }
@@ -142,9 +153,14 @@ export async function configFromEnvironment(
   for (const vendor of vendors) {
     if (accountsOf.has(vendor.key)) continue;
     const values: Record<string, unknown> = {};
+    const from: Record<string, string> = {};
+    sources[vendor.key] = from;
     for (const setting of vendor.settings) {
       const value = convert(setting, env[setting.env], setting.env);
-      if (value !== undefined) values[setting.key] = value;
+      if (value !== undefined) {
+        values[setting.key] = value;
+        from[setting.key] = setting.env;
+      }
     }
     if (Object.keys(values).length > 0) options[vendor.key] = values;
   }

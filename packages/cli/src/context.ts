@@ -1,5 +1,5 @@
 import type { Tokens } from "apitokens";
-import { type ConnectionOptions, configFromEnvironment, parseConnectionKey } from "./config.js";
+import { type ConnectionOptions, configFromEnvironment, parseConnectionKey, SOURCES } from "./config.js";
 import { useLibraryGuard } from "./error-report.js";
 import { CliError, EXIT } from "./exit-codes.js";
 import type { Io } from "./io.js";
@@ -64,6 +64,7 @@ export async function openContext(io: Io, flags: ConnectFlags): Promise<CommandC
   } else {
     options = await configFromEnvironment(io, flags.config, vendors);
   }
+  const sources = SOURCES.get(options);
   if (flags.timeoutMs !== undefined)
     options = Object.fromEntries(Object.entries(options).map(([key, value]) => [key, { ...value, timeout: flags.timeoutMs }]));
   const { connect, isApiTokensError } = await import("apitokens");
@@ -75,9 +76,10 @@ export async function openContext(io: Io, flags: ConnectFlags): Promise<CommandC
     await close();
     throw error;
   }
+  const keyOf = (tokens: Tokens) => (tokens.account ? `${tokens.vendor}:${tokens.account}` : tokens.vendor);
   const hostOf = (tokens: Tokens) => {
-    const key = tokens.account ? `${tokens.vendor}:${tokens.account}` : tokens.vendor;
-    const base = options[key]?.baseUrl;
+    const base =
+      options[keyOf(tokens)]?.baseUrl ?? vendors.find((v) => v.key === tokens.vendor)?.settings.find((s) => s.key === "baseUrl")?.default;
     try {
       return typeof base === "string" ? new URL(base).host : undefined;
     } catch {
@@ -87,7 +89,7 @@ export async function openContext(io: Io, flags: ConnectFlags): Promise<CommandC
   const configured: Connection[] = all.map((tokens) => ({
     vendor: tokens.vendor,
     account: tokens.account,
-    tokens: guarded(tokens, { account: tokens.account, host: hostOf(tokens) }),
+    tokens: guarded(tokens, { account: tokens.account, host: hostOf(tokens), sources: sources?.[keyOf(tokens)] }),
   }));
   const matches = (c: Connection) =>
     (wanted.length === 0 || wanted.some((w) => w.vendor.key === c.vendor && (w.account === undefined || w.account === c.account))) &&

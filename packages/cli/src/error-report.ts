@@ -33,6 +33,8 @@ export interface CallSite {
   readonly operation: string;
   /** The host the vendor is reached at, named in network errors. */
   readonly host?: string | undefined;
+  /** Per setting key, the variable or config-file key it came from. */
+  readonly sources?: Readonly<Record<string, string>> | undefined;
 }
 
 /**
@@ -60,6 +62,13 @@ export function typed(error: unknown, site?: CallSite): Error {
   if (error instanceof CliError) return error;
   if (isApiTokensError(error)) {
     if (!site) return error;
+    // A local mistake the library found in an option (a malformed credential): name what the user typed.
+    const option = (error as { option?: unknown }).option;
+    const source = typeof option === "string" ? site.sources?.[option] : undefined;
+    if (source) {
+      const detail = error.message.slice(error.message.lastIndexOf(": ") + 2).replace(new RegExp(`^the ${option} `), "");
+      return new CliError(`${site.vendorName}: ${source} ${detail}`, EXIT.usage, { input: source, cause: error });
+    }
     // Name the vendor where the library did not (Qernal's token endpoint) and the host of network errors.
     let message = error.message;
     if (!message.startsWith(site.vendorName)) message = `${site.vendorName}: ${message}`;

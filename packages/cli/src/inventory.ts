@@ -1,6 +1,7 @@
 import type { TokenInfo } from "apitokens";
 import type { Connection } from "./context.js";
-import { errorJson, isExpected } from "./error-report.js";
+import { errorJson, exitCodeOf, isExpected } from "./error-report.js";
+import { EXIT, type ExitCode } from "./exit-codes.js";
 import type { VendorStatusJson } from "./json.js";
 import type { Progress } from "./progress.js";
 
@@ -46,4 +47,9 @@ export async function gatherInventory(connections: readonly Connection[], progre
     ),
     failures: results.flatMap((r) => (r.failure ? [r.failure] : [])),
   };
+}
+
+/** The exit code of failed vendors: 3 when a vendor call failed, 2 when every failure was a local mistake (nothing sent). */
+export function failureExit(failures: readonly Error[]): ExitCode {
+  return failures.every((f) => exitCodeOf(f) === EXIT.usage) ? EXIT.usage : EXIT.failure;
 }

@@ -6,6 +6,8 @@ import { VendorAnswerError } from "./vendor-answer-error.js";
 export interface VendorPlace {
   readonly account?: string | undefined;
   readonly host?: string | undefined;
+  /** Per setting key, the variable or config-file key it came from (errors name it, not the library's option). */
+  readonly sources?: Readonly<Record<string, string>> | undefined;
 }
 
 /** The unified operation names, as error messages show them. */
@@ -32,6 +34,7 @@ export function guarded(tokens: Tokens, place: VendorPlace = {}): Tokens {
     vendorName: tokens.vendorName,
     account: place.account,
     host: place.host,
+    sources: place.sources,
     operation: OPERATIONS[name] ?? name,
   });
   const wrap =

@@ -93,6 +93,7 @@ describe("input is checked before anything is sent; usage errors exit 2 and name
     { given: { SEMATEXT_REGION: "asia" }, want: /^error: SEMATEXT_REGION must be one of us, eu, got "asia"/m },
     { given: { SEMATEXT_APP_ID: "x" }, want: /^error: SEMATEXT_APP_ID must be ids like 42 or 42,43/m },
     { given: { TWC_BASE_URL: "ftp://example.com" }, want: /^error: TWC_BASE_URL must be an http\(s\) URL/m },
+    { given: { QERNAL_TOKEN: "no-separator" }, want: /^error: Qernal: QERNAL_TOKEN must look like <client id>@<client secret>$/m },
   ])("environment $given", async ({ given, want }) => {
     const { code, stderr } = await run(["list"], { env: { ...env, ...given } });
     expect(stderr).toMatch(want);

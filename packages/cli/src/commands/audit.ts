@@ -7,7 +7,7 @@ import { errorLine } from "../error-report.js";
 import { EXIT } from "../exit-codes.js";
 import { paintFor } from "../format/color.js";
 import { day, table } from "../format/table.js";
-import { gatherInventory, type Inventory } from "../inventory.js";
+import { failureExit, gatherInventory, type Inventory } from "../inventory.js";
 import { accountOf, tokenJson } from "../json.js";
 import { progressFor } from "../progress.js";
 
@@ -92,7 +92,7 @@ Exit code 1 when there are findings (for CI), 0 when there are none or with --ex
       out.text(`${flagged.length} of ${tokens.length} tokens need attention\n`);
     }
     for (const failure of failures) out.note(errorLine(failure));
-    if (failures.length) return EXIT.failure;
+    if (failures.length) return failureExit(failures);
     return flagged.length && !flags["exit-zero"] ? EXIT.findings : EXIT.ok;
   },
 };

@@ -3,7 +3,7 @@ import { errorLine } from "../error-report.js";
 import { EXIT } from "../exit-codes.js";
 import { paintFor } from "../format/color.js";
 import { day, table } from "../format/table.js";
-import { gatherInventory } from "../inventory.js";
+import { failureExit, gatherInventory } from "../inventory.js";
 import { accountOf, tokenJson } from "../json.js";
 import { progressFor } from "../progress.js";
 
@@ -40,6 +40,6 @@ vendors' tokens are still shown. With --json: one document {command, vendors, to
       out.text(paint.dim(`${tokens.length} tokens across ${vendors.length - failures.length} of ${vendors.length} vendors\n`));
     }
     for (const failure of failures) out.note(errorLine(failure));
-    return failures.length ? EXIT.failure : EXIT.ok;
+    return failures.length ? failureExit(failures) : EXIT.ok;
   },
 };

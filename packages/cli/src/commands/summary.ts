@@ -4,6 +4,7 @@ import { errorLine } from "../error-report.js";
 import { EXIT } from "../exit-codes.js";
 import { paintFor } from "../format/color.js";
 import { day, table } from "../format/table.js";
+import { failureExit } from "../inventory.js";
 import { tokenJson } from "../json.js";
 import { AUDIT_OPTIONS, runAudit } from "./audit.js";
 
@@ -66,6 +67,6 @@ Exit code 3 when a vendor failed, otherwise 0.`,
       out.text(`\nFull tables: apitokens list${sandbox}   ·   apitokens audit${sandbox}\n`);
     }
     for (const failure of failures) out.note(errorLine(failure));
-    return failures.length ? EXIT.failure : EXIT.ok;
+    return failures.length ? failureExit(failures) : EXIT.ok;
   },
 };
