@@ -106,8 +106,8 @@ export const profile: VendorProfile = {
   },
 };
 
-/** Fast defaults for tests: tiny backoff, no jitter. */
-export const fast = { retry: { initialDelayMs: 5, maxDelayMs: 40, jitter: 0 }, timeout: 2_000, deadline: 10_000 } as const;
+/** Test defaults: tiny backoff, no jitter, and time limits a loaded machine cannot hit by accident. */
+export const fast = { retry: { initialDelayMs: 5, maxDelayMs: 40, jitter: 0 }, timeout: 20_000, deadline: 60_000 } as const;
 
 export function acmeClient(options: Partial<ClientOptions> & { baseUrl: string; tokenUrl?: string }) {
   return createApiClient<paths, AcmePages>(spec, { token: "t0ken-value-1234567890", ...fast, ...options }, profile);
