@@ -45,9 +45,11 @@ beforeAll(async () => {
 afterAll(() => sandbox.close());
 
 const VENDORS = ["timeweb", "qernal", "dynatrace", "sematext"] as const satisfies readonly VendorKey[];
+/** The vendors this file connects to (`connectTo`); GitLab's lifecycle is tested in its own package. */
+type Vendor = (typeof VENDORS)[number];
 
 /** Whether a secret authenticates (or, for Sematext app tokens, is the token's current value). */
-async function works(vendor: VendorKey, secret: Secret, id: string): Promise<boolean> {
+async function works(vendor: Vendor, secret: Secret, id: string): Promise<boolean> {
   const value = secret.reveal();
   const retry = false as const;
   switch (vendor) {
@@ -72,7 +74,7 @@ async function works(vendor: VendorKey, secret: Secret, id: string): Promise<boo
   }
 }
 
-const tokensOf = (vendor: VendorKey, connected = connectTo(sandbox)): Tokens => connected[vendor].tokens as Tokens;
+const tokensOf = (vendor: Vendor, connected = connectTo(sandbox)): Tokens => connected[vendor].tokens as Tokens;
 
 describe.each(VENDORS)("%s through the unified lifecycle", (vendor) => {
   it("lists normalised tokens with Dates, undefined for unknown facts, and no secret in raw", async () => {
@@ -212,7 +214,7 @@ describe("rotation never loses a working credential", () => {
 });
 
 describe("a create whose answer is lost is reconciled, never duplicated", () => {
-  const losingAnswers = (vendor: VendorKey) =>
+  const losingAnswers = (vendor: Vendor) =>
     connectTo(sandbox, async (request, forward) => {
       const isCreate = request.method === "POST" && !/lookup|regenerate|oauth2/.test(request.url);
       const response = await forward();

@@ -1,14 +1,8 @@
-// The public API of @apitokens/core. Every export is named here; nothing is reachable by deep import.
+// The public API of @apitokens/core: what vendor packages and the facade build on (the vendor-author
+// interface) and what users of a client meet. Every export is named here; nothing is reachable by deep
+// import, and nothing is exported only for tests (tests import internals from their source files).
 
-export { applyApiKey } from "./auth/api-key.js";
-export type { Credential, CredentialProvider, CredentialRequest, CredentialSource } from "./auth/credential.js";
-export { assertSendable, resolveCredential } from "./auth/credential.js";
-export { httpAuthorization } from "./auth/http-bearer.js";
-export type { AuthOptions } from "./auth/authenticate.js";
-export { withAuth } from "./auth/authenticate.js";
-export type { ClientCredentialsOptions } from "./auth/oauth2-client-credentials.js";
-export { ClientCredentialsExchanger, DEFAULT_TOKEN_CACHE } from "./auth/oauth2-client-credentials.js";
-export { applyScheme, selectScheme } from "./auth/scheme.js";
+export type { Credential, CredentialProvider, CredentialRequest } from "./auth/credential.js";
 export type { ShapeCheck, ShapeContext, ShapeMismatch } from "./check-shape.js";
 export { checkShape } from "./check-shape.js";
 export type { ApiClient, VendorProfile } from "./client.js";
@@ -17,18 +11,17 @@ export type { Call } from "./context.js";
 export type { ApiErrorOptions, RedactedRequest } from "./errors/api-error.js";
 export { ApiError } from "./errors/api-error.js";
 export type { ApiTokensErrorOptions, ErrorContext, TextRedactor } from "./errors/api-tokens-error.js";
-export { ApiTokensError, redactedCause } from "./errors/api-tokens-error.js";
+export { ApiTokensError } from "./errors/api-tokens-error.js";
 export { AuthenticationError } from "./errors/authentication-error.js";
 export { BadRequestError } from "./errors/bad-request-error.js";
 export { ConfigurationError } from "./errors/configuration-error.js";
 export { ConflictError } from "./errors/conflict-error.js";
 export type { ConnectionErrorOptions } from "./errors/connection-error.js";
 export { ConnectionError } from "./errors/connection-error.js";
-export type { CredentialErrorOptions } from "./errors/credential-error.js";
-export { CredentialError } from "./errors/credential-error.js";
 export type { CreateOutcomeUnknownErrorOptions } from "./errors/create-outcome-unknown-error.js";
 export { CreateOutcomeUnknownError } from "./errors/create-outcome-unknown-error.js";
-export { apiErrorFor, describeErrorBody } from "./errors/from-response.js";
+export type { CredentialErrorOptions } from "./errors/credential-error.js";
+export { CredentialError } from "./errors/credential-error.js";
 export { isApiError, isApiTokensError, isErrorOf } from "./errors/guards.js";
 export { NotFoundError } from "./errors/not-found-error.js";
 export type { PathParameterErrorOptions } from "./errors/path-parameter-error.js";
@@ -53,22 +46,20 @@ export { TokenExchangeError } from "./errors/token-exchange-error.js";
 export type { UnsupportedOperationErrorOptions } from "./errors/unsupported-operation-error.js";
 export { UnsupportedOperationError } from "./errors/unsupported-operation-error.js";
 export { answerLacks, nonEmptyString } from "./lifecycle/answer-guard.js";
+export type { WriteOutcome } from "./lifecycle/outcome.js";
+export { writeOutcome } from "./lifecycle/outcome.js";
 export type { CallOptions, Issued, TokenAdapter } from "./lifecycle/token-adapter.js";
 export { signalOf } from "./lifecycle/token-adapter.js";
-export type { Capabilities, Capability, CreateField, CreateTokenInput, TokenField, TokenInfo } from "./lifecycle/token-info.js";
+export type { Capabilities, Capability, CreateField, CreateTokenInput, RotationKind, TokenField, TokenInfo } from "./lifecycle/token-info.js";
 export { toDate } from "./lifecycle/token-info.js";
-export type { WriteOutcome } from "./lifecycle/outcome.js";
-export { NOT_PROCESSED_STATUSES, writeOutcome } from "./lifecycle/outcome.js";
 export type { CreateTokensOptions, IssuedToken, OldTokenOutcome, RotatedToken, RotateOptions, Tokens } from "./lifecycle/tokens.js";
-export { createTokens, orUndefined, outcomeUnknown } from "./lifecycle/tokens.js";
+export { createTokens, orUndefined } from "./lifecycle/tokens.js";
 export type { ClientOptions, RequestPolicyOptions } from "./options.js";
 export { DEFAULT_TIMEOUTS } from "./options.js";
 export type { PageInit, PageSpec, PaginatedClient, Pagination, Paginator } from "./paginate.js";
-export { PAGINATION, paginate } from "./paginate.js";
-export { assertPathParameters, pathParameterProblem, serializePath } from "./path-params.js";
+export { paginate } from "./paginate.js";
 export { REDACTED, Redactor } from "./redact.js";
-export { isSecret, redactedForm, Secret, toSecret } from "./secret.js";
-export { serverUrl } from "./server-url.js";
+export { isSecret, Secret } from "./secret.js";
 export type {
   ApiKeySecuritySchemeSpec,
   ApiSpec,
@@ -83,20 +74,11 @@ export type {
 } from "./spec.js";
 export type { FetchLayer, FetchLike, Send } from "./transport/fetch-like.js";
 export { wire } from "./transport/fetch-like.js";
-export { withRedirects } from "./transport/redirect.js";
 export type { RetryOptions, RetryPolicy, WithRetryOptions } from "./transport/retry.js";
 export { backoffDelay, DEFAULT_RETRY_POLICY, retryPolicy, withRetry } from "./transport/retry.js";
 export { retryAfterMs } from "./transport/retry-after.js";
 export { withTimeout } from "./transport/timeout.js";
 export type { ErrorBody, FetchResult, SuccessData } from "./unwrap.js";
 export { unwrap } from "./unwrap.js";
-export type {
-  ScopeHints,
-  SecretFormat,
-  VendorConnection,
-  VendorData,
-  VendorDefinition,
-  VendorParts,
-  VendorSetting,
-} from "./vendor.js";
+export type { ScopeHints, SecretFormat, VendorConnection, VendorData, VendorDefinition, VendorParts, VendorSetting } from "./vendor.js";
 export { defineVendor, secretFormatsOf } from "./vendor.js";

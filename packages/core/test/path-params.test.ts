@@ -1,6 +1,7 @@
 import { startTestServer, type TestServer } from "@apitokens/testing";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { PathParameterError, pathParameterProblem, serializePath, unwrap } from "../src/index.js";
+import { PathParameterError, unwrap } from "../src/index.js";
+import { pathParameterProblem, serializePath } from "../src/path-params.js";
 import { acmeClient } from "./fixtures.js";
 
 let server: TestServer;

@@ -1,6 +1,7 @@
 import { inspect } from "node:util";
 import { describe, expect, it } from "vitest";
-import { isSecret, redactedForm, Secret, toSecret } from "../src/index.js";
+import { isSecret, Secret } from "../src/index.js";
+import { redactedForm, toSecret } from "../src/secret.js";
 
 const VALUE = "dt0c01.ST2EY72KQINMH574WMNVI7YN.G3DFPBEJYMODIDAEX454M7YWBUVEFOWKPRVMWFASS64NFH52PX6BNDVFFM572RZM";
 

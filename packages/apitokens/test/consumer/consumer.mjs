@@ -1,4 +1,5 @@
 // A plain ESM consumer: no TypeScript, no bundler, the package imported by its name.
+import * as facade from "apitokens";
 import { connect, createDynatraceClient, isApiError, paginate, Secret, unwrap } from "apitokens";
 
 const [baseUrl, token] = process.argv.slice(2);
@@ -17,5 +18,9 @@ console.log(
     secretIsSecret: secret instanceof Secret,
     printed: `${secret}`,
     notFound: isApiError(missing, 404),
+    // The vendor-author interface stays in @apitokens/core; the built facade must not carry it.
+    internals: ["createApiClient", "defineVendor", "Redactor", "withRetry", "PAGINATION", "dynatraceAdapter"].filter(
+      (name) => name in facade,
+    ),
   }),
 );

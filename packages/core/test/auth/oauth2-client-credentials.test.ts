@@ -1,6 +1,7 @@
 import { startTestServer, type TestServer } from "@apitokens/testing";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { ClientCredentialsExchanger, CredentialError, Redactor, TokenExchangeError, unwrap } from "../../src/index.js";
+import { ClientCredentialsExchanger } from "../../src/auth/oauth2-client-credentials.js";
+import { CredentialError, Redactor, TokenExchangeError, unwrap } from "../../src/index.js";
 import { acmeClient } from "../fixtures.js";
 
 let api: TestServer;

@@ -1,6 +1,7 @@
 import { startTestServer, type TestServer } from "@apitokens/testing";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { ConfigurationError, CredentialError, Secret, selectScheme, unwrap } from "../../src/index.js";
+import { selectScheme } from "../../src/auth/scheme.js";
+import { ConfigurationError, CredentialError, Secret, unwrap } from "../../src/index.js";
 import { acmeClient, spec } from "../fixtures.js";
 
 let server: TestServer;
