@@ -27,9 +27,11 @@ export type GitlabToken =
 /** What the unified lifecycle can do with GitLab tokens. */
 export const GITLAB_CAPABILITIES: Capabilities = {
   // No rename, enable or disable in the API. @see specs/gitlab.yaml
-  operations: ["list", "get", "create", "delete", "rotate", "lookup"],
-  // Rotation revokes the old token and returns a new one with a new id. @see specs/gitlab.yaml, info.description
-  rotation: "native",
+  // A leaked token revokes itself with DELETE /personal_access_tokens/self. @see specs/gitlab.yaml
+  operations: ["list", "get", "create", "delete", "rotate", "lookup", "revokeBySecret"],
+  // Rotation revokes the old token and returns a new one with a new id; never sent twice
+  // (reuse of a rotated-away token revokes the family). @see specs/gitlab.yaml, info.description
+  rotation: "native-new-id",
   fields: ["name", "enabled", "createdAt", "expiresAt", "lastUsedAt", "scopes", "owner"],
   createFields: ["expiresAt", "scopes"],
   secretsReadable: false,
@@ -104,7 +106,8 @@ function expiryDate(date: Date): string {
  * configured projects' and groups' access tokens (`pat:<id>`, `project:<project>:<id>`,
  * `group:<group>:<id>`), offset-paginated 100 a page; native rotation, sent exactly once per
  * token; identify through the admin token API, or else by the leaked token itself
- * (`/personal_access_tokens/self`).
+ * (`/personal_access_tokens/self`), which can also revoke itself (`revokeBySecret`, with
+ * `clientFor`).
  *
  * @example const tokens = createTokens(gitlabAdapter(createGitlabClient({ token }), { projectIds: [7] }));
  */
@@ -113,9 +116,11 @@ export function gitlabAdapter(client: GitlabClient, options: GitlabAdapterOption
   const projectIds = positiveIds("projectIds", options.projectIds);
   const groupIds = positiveIds("groupIds", options.groupIds);
   const [userId] = positiveIds("userId", options.userId);
+  const { clientFor } = options;
   // Reusing a rotated-away token on a rotate endpoint revokes the whole family, so a rotate
-  // request is never sent twice for one token by this adapter (the lifecycle may ask again
-  // after a lost answer). Only a refusal the vendor answered (nothing happened) frees it.
+  // request is never sent twice for one token by this adapter, even if asked (the lifecycle
+  // never asks: it lists after a lost answer). Only an outcome known to have changed nothing
+  // (refused by GitLab, or never delivered) frees it.
   const rotateSent = new Set<string>();
   // Whether POST /admin/token is open to the configured token (undefined: not tried yet).
   let adminLookup: boolean | undefined;
@@ -256,7 +261,7 @@ export function gitlabAdapter(client: GitlabClient, options: GitlabAdapterOption
       try {
         return await rotateOnce(ref, call);
       } catch (error) {
-        if (writeOutcome(error) === "failed") rotateSent.delete(id);
+        if (writeOutcome(error) !== "unknown") rotateSent.delete(id);
         throw error;
       }
     },
@@ -281,15 +286,21 @@ export function gitlabAdapter(client: GitlabClient, options: GitlabAdapterOption
           adminLookup = false;
         }
       }
-      if (!options.clientFor) return undefined;
+      if (!clientFor) return undefined;
       try {
-        return await kindOf(await unwrap(options.clientFor(secret).GET("/personal_access_tokens/self", signalOf(call))), call);
+        return await kindOf(await unwrap(clientFor(secret).GET("/personal_access_tokens/self", signalOf(call))), call);
       } catch (error) {
         // 401: revoked, expired or unknown; 400: not a personal access token.
         if (isApiError(error) && (error.status === 401 || error.status === 400)) return undefined;
         throw error;
       }
     },
+    ...(clientFor && {
+      async revokeBySecret(secret: string, call?: CallOptions) {
+        // The leaked token is the credential: GitLab revokes the token that authenticates. @see specs/gitlab.yaml, revokePersonalAccessTokenSelf
+        await unwrap(clientFor(secret).DELETE("/personal_access_tokens/self", signalOf(call)));
+      },
+    }),
     recognizes: (secret) => SECRET_SHAPES.some((shape) => shape.test(secret)),
   };
 }

@@ -1,8 +1,19 @@
 // The unified lifecycle over the GitLab adapter, against the sandbox's GitLab emulator
 // (in-process, through test/support/gitlab-sandbox.ts until the sandbox registers GitLab).
-import { ApiError, createTokens, isApiError, RotationError, unwrap } from "@apitokens/core";
+import {
+  ApiError,
+  AuthenticationError,
+  ConfigurationError,
+  isApiError,
+  isApiTokensError,
+  RotationError,
+  Secret,
+  SecretLostError,
+  unwrap,
+} from "@apitokens/core";
+import { createSandbox, type Fault } from "@apitokens/sandbox";
 import { describe, expect, it } from "vitest";
-import { createGitlabClient, type GitlabToken, gitlabAdapter, vendor } from "../src/index.js";
+import { createGitlabClient, type GitlabToken, vendor } from "../src/index.js";
 import { type GitlabSandbox, gitlabSandbox } from "./support/gitlab-sandbox.js";
 
 const DAY = 86_400_000;
@@ -117,29 +128,6 @@ describe("rotation", () => {
     expect(reuse.body).toMatchObject({ error: "invalid_token" });
     expect(sandbox.store.bySecret(second.token)?.revoked).toBe(true);
   });
-
-  it("never sends a rotation twice for one token, even when its answer is lost", async () => {
-    const inner = gitlabSandbox({ count: 4 });
-    // The rotate reaches GitLab and takes effect; its answer is lost on the way back.
-    const lossy: GitlabSandbox["fetch"] = async (input, init) => {
-      const response = await inner.fetch(input, init);
-      if (new URL(input instanceof Request ? input.url : String(input)).pathname.endsWith("/rotate")) throw new TypeError("fetch failed");
-      return response;
-    };
-    const tokens = createTokens(
-      gitlabAdapter(createGitlabClient({ baseUrl: inner.url, token: inner.credential, fetch: lossy, retry: false }), { projectIds: [7] }),
-    );
-    const { token } = await tokens.create({ name: "lost-answer", scopes: ["api"] });
-    const error = await tokens.rotate(token.id).catch((e) => e);
-    expect(error).toBeInstanceOf(RotationError);
-    expect(error.state).toBe("unknown");
-    expect(rotateCalls(inner)).toHaveLength(1);
-    // A later rotate of the same id in this process is refused too, before anything is sent.
-    const again = await tokens.rotate(token.id).catch((e) => e);
-    expect(again).toBeInstanceOf(RotationError);
-    expect(String(again.cause?.message)).toMatch(/already sent/);
-    expect(rotateCalls(inner)).toHaveLength(1);
-  });
 });
 
 describe("identify", () => {
@@ -182,5 +170,184 @@ describe("identify", () => {
     expect(sandbox.log.map((r) => `${r.method} ${r.status}`)).toEqual(["POST 403", "GET 200"]);
     await tokens.revoke(found?.id ?? "");
     expect(leaked.revoked).toBe(true);
+  });
+});
+
+// Faults through the sandbox's own fault options (`sandbox.faults.next`): a fault after the
+// server acted means GitLab rotated (old token revoked, a new id created) and the answer is lost.
+describe("rotation when GitLab's answer is lost (sandbox faults after the server acted)", () => {
+  /** One sandbox, the GitLab lifecycle on it, and every rotate request's path, in order. */
+  function faulted() {
+    const sandbox = createSandbox({ seed: "gitlab-rotation-faults", validateResponses: true });
+    const rotations: string[] = [];
+    const fetch = (input: Request, init?: RequestInit) => {
+      const { pathname } = new URL(input.url);
+      if (input.method === "POST" && pathname.endsWith("/rotate")) rotations.push(pathname);
+      return sandbox.fetch(input, init);
+    };
+    const { tokens } = vendor.connect({ ...(sandbox.connectOptions("gitlab") as { baseUrl: string; token: string }), fetch, retry: false });
+    const store = sandbox.stateOf("gitlab");
+    const active = (name: string) => store.all().filter((t) => t.name === name && !t.revoked);
+    return { sandbox, tokens, rotations, store, active };
+  }
+  const ROTATE = { operationId: "rotateProjectAccessToken" } as const;
+  /** No token was the subject of two rotate requests (a reuse that would revoke the family). */
+  const expectEachRotatedOnce = (rotations: readonly string[]) => expect(new Set(rotations).size).toBe(rotations.length);
+
+  it.each<Fault["kind"]>(["reset-after", "bad-gateway", "gateway-timeout", "truncated"])(
+    "%s: reconciled by listing, the replacement's secret recovered by rotating the replacement once; the old id is never sent twice",
+    async (kind) => {
+      const { sandbox, tokens, rotations, store, active } = faulted();
+      const { token: old, secret: oldSecret } = await tokens.create({ name: `ci-${kind}`, scopes: ["api"] });
+      sandbox.faults.next("gitlab", { kind } as Fault, ROTATE);
+      const rotated = await tokens.rotate(old.id);
+      expect(rotated).toMatchObject({ reconciled: true, old: "reissued" });
+      expect(store.bySecret(oldSecret.reveal())?.revoked).toBe(true);
+      expect(store.bySecret(rotated.secret.reveal())?.revoked).toBe(false);
+      expect(active(`ci-${kind}`).map((t) => `project:7:${t.id}`)).toEqual([rotated.token.id]);
+      // The old token once, then the replacement whose secret was lost once: never a token twice.
+      expect(rotations).toHaveLength(2);
+      expectEachRotatedOnce(rotations);
+      expect(sandbox.violations).toEqual([]);
+    },
+  );
+
+  it("both answers lost: RotationError says the old token is revoked and names the replacement to revoke", async () => {
+    const { sandbox, tokens, rotations, store, active } = faulted();
+    const { token: old, secret: oldSecret } = await tokens.create({ name: "twice-lost", scopes: ["api"] });
+    sandbox.faults.next("gitlab", { kind: "reset-after" }, { ...ROTATE, times: 2 });
+    const error = await tokens.rotate(old.id).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(RotationError);
+    const rotation = error as RotationError;
+    const [live] = active("twice-lost");
+    expect(active("twice-lost")).toHaveLength(1);
+    expect(rotation).toMatchObject({ state: "rotated-secret-lost", oldSecretWorks: false, tokenId: old.id });
+    expect(rotation.lostReplacement?.id).toBe(`project:7:${live?.id}`);
+    expect(rotation.message).toContain(`tokens.revoke("project:7:${live?.id}")`);
+    expect(rotation.message).toMatch(/old token is revoked/);
+    expect(store.bySecret(oldSecret.reveal())?.revoked).toBe(true);
+    expectEachRotatedOnce(rotations);
+    expect(JSON.stringify(rotation)).not.toContain(live?.secret);
+    // What it names can be revoked as it says.
+    await tokens.revoke(rotation.lostReplacement?.id ?? "");
+    expect(active("twice-lost")).toEqual([]);
+  });
+
+  it("a later rotate of the rotated-away token sends nothing and says its secret does not work", async () => {
+    const { sandbox, tokens, rotations } = faulted();
+    const { token: old } = await tokens.create({ name: "already-rotated", scopes: ["api"] });
+    sandbox.faults.next("gitlab", { kind: "reset-after" }, { ...ROTATE, times: 2 });
+    await tokens.rotate(old.id).catch(() => undefined);
+    const sent = rotations.length;
+    const again = await tokens.rotate(old.id).catch((e: unknown) => e);
+    expect(again).toBeInstanceOf(RotationError);
+    expect(again).toMatchObject({ state: "unchanged", oldSecretWorks: false });
+    expect((again as Error).message).toMatch(/not active .* nothing was sent, and its secret does not work/);
+    expect(rotations).toHaveLength(sent);
+  });
+
+  it.each<Fault["kind"]>(["rate-limit", "unavailable"])(
+    "%s (GitLab refused before acting): sent once more, not reconciled",
+    async (kind) => {
+      const { sandbox, tokens, rotations, store } = faulted();
+      const { token: old } = await tokens.create({ name: `before-${kind}`, scopes: ["api"] });
+      sandbox.faults.next("gitlab", { kind } as Fault, ROTATE);
+      const rotated = await tokens.rotate(old.id);
+      expect(rotated.reconciled).toBe(false);
+      expect(store.bySecret(rotated.secret.reveal())?.revoked).toBe(false);
+      expect(rotations).toEqual([rotations[0], rotations[0]]);
+    },
+  );
+
+  it("a reset before GitLab acted looks like a lost answer: not sent again; listing shows nothing changed", async () => {
+    const { sandbox, tokens, rotations, store } = faulted();
+    const { token: old, secret } = await tokens.create({ name: "reset-before", scopes: ["api"] });
+    sandbox.faults.next("gitlab", { kind: "reset" }, ROTATE);
+    const error = await tokens.rotate(old.id).catch((e: unknown) => e);
+    expect(error).toMatchObject({ name: "RotationError", state: "unchanged", oldSecretWorks: true });
+    expect(store.bySecret(secret.reveal())?.revoked).toBe(false);
+    expect(rotations).toHaveLength(1);
+  });
+
+  it("a create whose answer is lost gets its secret back by one rotation of the token it created", async () => {
+    const { sandbox, tokens, rotations, active } = faulted();
+    sandbox.faults.next("gitlab", { kind: "reset-after" }, { operationId: "createProjectAccessToken" });
+    const created = await tokens.create({ name: "lost-create", scopes: ["read_api"] });
+    expect(created.reconciled).toBe(true);
+    expect(active("lost-create").map((t) => `project:7:${t.id}`)).toEqual([created.token.id]);
+    expect(active("lost-create")[0]?.secret).toBe(created.secret.reveal());
+    expect(rotations).toHaveLength(1);
+  });
+
+  it("a create whose answer and recovery are both lost names the one live token this call made", async () => {
+    const { sandbox, tokens, active } = faulted();
+    sandbox.faults.next("gitlab", { kind: "reset-after" }, { operationId: "createProjectAccessToken" });
+    sandbox.faults.next("gitlab", { kind: "reset-after" }, ROTATE);
+    const error = await tokens.create({ name: "lost-twice", scopes: ["read_api"] }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(SecretLostError);
+    const [live] = active("lost-twice");
+    expect((error as SecretLostError).token.id).toBe(`project:7:${live?.id}`);
+    expect(isApiTokensError(error)).toBe(true);
+  });
+});
+
+describe("revokeBySecret: a leaked token revokes itself", () => {
+  function withUser() {
+    const sandbox = createSandbox({ seed: "gitlab-revoke-by-secret", validateResponses: true });
+    const store = sandbox.stateOf("gitlab");
+    const owner = store.addUser("dev");
+    const other = store.addUser("contractor");
+    const token = (userId: number, name: string) =>
+      store.create({
+        kind: "pat",
+        resourceId: undefined,
+        name,
+        description: null,
+        scopes: ["read_api"],
+        userId,
+        accessLevel: undefined,
+        createdAt: Date.now(),
+        expiresAt: day(Date.now() + 30 * DAY),
+      });
+    const configured = token(owner.id, "mine");
+    const leaked = token(other.id, "leaked");
+    const sent: string[] = [];
+    const { tokens } = vendor.connect({
+      baseUrl: sandbox.url("gitlab"),
+      token: configured.secret,
+      fetch: (input, init) => {
+        sent.push(`${input.method} ${new URL(input.url).pathname}`);
+        return sandbox.fetch(input, init);
+      },
+      retry: false,
+    });
+    return { tokens, leaked, configured, sent };
+  }
+
+  it("revokes a token the configured one cannot see, with the leaked secret as the credential", async () => {
+    const { tokens, leaked, configured, sent } = withUser();
+    expect(tokens.supports("revokeBySecret")).toBe(true);
+    // The configured (non-admin) token cannot revoke another user's token by id.
+    expect(await tokens.revoke(`pat:${leaked.id}`).catch((e: unknown) => isApiError(e))).toBe(true);
+    expect(leaked.revoked).toBe(false);
+    await tokens.revokeBySecret(new Secret(leaked.secret));
+    expect(leaked.revoked).toBe(true);
+    expect(configured.revoked).toBe(false);
+    expect(sent.at(-1)).toBe("DELETE /gitlab/api/v4/personal_access_tokens/self");
+    // Once revoked, the secret is no longer accepted: a typed error, never a crash.
+    const again = await tokens.revokeBySecret(leaked.secret).catch((e: unknown) => e);
+    expect(again).toBeInstanceOf(AuthenticationError);
+    expect(JSON.stringify(again)).not.toContain(leaked.secret);
+  });
+
+  it.each([
+    { given: "not-a-gitlab-token", want: /\(18 characters\) does not have the shape of a GitLab token; nothing was sent/ },
+    { given: 42 as unknown as string, want: /must be a string or a Secret, got number/ },
+  ])("refuses $given before sending anything", async ({ given, want }) => {
+    const { tokens, sent } = withUser();
+    const error = await tokens.revokeBySecret(given).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ConfigurationError);
+    expect((error as Error).message).toMatch(want);
+    expect(sent).toEqual([]);
   });
 });

@@ -1,4 +1,4 @@
-import type { TokenInfo } from "../lifecycle/token-info.js";
+import { redactedTokenInfo, type TokenInfo } from "../lifecycle/token-info.js";
 import { ApiTokensError, type ApiTokensErrorOptions } from "./api-tokens-error.js";
 
 /** Options of {@link CreateOutcomeUnknownError}. */
@@ -27,6 +27,7 @@ export class CreateOutcomeUnknownError extends ApiTokensError {
   constructor(message: string, options: CreateOutcomeUnknownErrorOptions) {
     super(message, options);
     this.tokenName = this.redact(options.tokenName);
-    this.candidates = Object.freeze([...options.candidates]);
+    // Dates stay dates; names, owners and vendor objects pass the redactor.
+    this.candidates = Object.freeze(options.candidates.map((token) => redactedTokenInfo(token, (value) => this.redact(value))));
   }
 }

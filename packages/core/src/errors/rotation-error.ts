@@ -1,10 +1,11 @@
-import type { TokenInfo } from "../lifecycle/token-info.js";
+import { redactedTokenInfo, type TokenInfo } from "../lifecycle/token-info.js";
 import type { Secret } from "../secret.js";
 import { ApiTokensError, type ApiTokensErrorOptions } from "./api-tokens-error.js";
 
 /**
  * Where a failed rotation left things (what is true now, not what was attempted):
- * - `"unchanged"`: nothing was created or reissued; the old secret still works.
+ * - `"unchanged"`: this call created, reissued and revoked nothing; `oldSecretWorks` says whether
+ *   the old secret works (`false` when the token was revoked, rotated away or expired before).
  * - `"both-active"`: the replacement exists (its secret is in `replacement`) and the old token still works.
  * - `"old-unknown"`: the replacement exists (its secret is in `replacement`); whether the old
  *   token was disabled/deleted could not be checked.
@@ -12,10 +13,22 @@ import { ApiTokensError, type ApiTokensErrorOptions } from "./api-tokens-error.j
  *   `lostReplacement` (revoke it). The old secret still works.
  * - `"replacement-unknown"`: whether a replacement was created could not be told; `candidates`
  *   names every token that may be it (none adopted). The old secret still works.
- * - `"unknown"`: a native reissue may have happened and its new secret could not be recovered;
- *   the old secret may have stopped working: rotate again to get a working one.
+ * - `"rotated-secret-lost"`: the vendor rotated the token (`rotation: "native-new-id"`, GitLab):
+ *   the old token is revoked (its secret no longer works) and the new one, named in
+ *   `lostReplacement`, exists, but its secret was lost. Revoke it and create a new token.
+ * - `"unknown"`: a native rotation may have happened and its new secret could not be recovered;
+ *   the old secret may have stopped working. `candidates` names any token that may be the new
+ *   one. For `"native"` vendors, rotate again to get a working secret; for `"native-new-id"`
+ *   ones, never rotate the old token again (the message says what to do).
  */
-export type RotationState = "unchanged" | "both-active" | "old-unknown" | "replacement-secret-lost" | "replacement-unknown" | "unknown";
+export type RotationState =
+  | "unchanged"
+  | "both-active"
+  | "old-unknown"
+  | "replacement-secret-lost"
+  | "replacement-unknown"
+  | "rotated-secret-lost"
+  | "unknown";
 
 /** A replacement token with its secret (redacted when printed). */
 export interface RotationReplacement {
@@ -58,8 +71,11 @@ export class RotationError extends ApiTokensError {
     this.state = options.state;
     this.tokenId = this.redact(options.tokenId);
     this.oldSecretWorks = options.oldSecretWorks;
-    this.replacement = options.replacement;
-    this.lostReplacement = options.lostReplacement;
-    this.candidates = Object.freeze([...(options.candidates ?? [])]);
+    // Tokens keep their dates; their names, owners and vendor objects pass the redactor.
+    const redact = <T>(value: T): T => this.redact(value);
+    const { replacement, lostReplacement } = options;
+    this.replacement = replacement && Object.freeze({ token: redactedTokenInfo(replacement.token, redact), secret: replacement.secret });
+    this.lostReplacement = lostReplacement && redactedTokenInfo(lostReplacement, redact);
+    this.candidates = Object.freeze((options.candidates ?? []).map((token) => redactedTokenInfo(token, redact)));
   }
 }

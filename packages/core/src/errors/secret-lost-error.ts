@@ -1,4 +1,4 @@
-import type { TokenInfo } from "../lifecycle/token-info.js";
+import { redactedTokenInfo, type TokenInfo } from "../lifecycle/token-info.js";
 import { ApiTokensError, type ApiTokensErrorOptions } from "./api-tokens-error.js";
 
 /** Options of {@link SecretLostError}. */
@@ -21,6 +21,7 @@ export class SecretLostError extends ApiTokensError {
 
   constructor(message: string, options: SecretLostErrorOptions) {
     super(message, options);
-    this.token = options.token;
+    // Dates stay dates; names, owners and the vendor object pass the redactor.
+    this.token = redactedTokenInfo(options.token, (value) => this.redact(value));
   }
 }

@@ -1,12 +1,12 @@
 import type { ErrorContext } from "../errors/api-tokens-error.js";
 import { CreateOutcomeUnknownError } from "../errors/create-outcome-unknown-error.js";
-import { isApiError, isApiTokensError, isErrorOf } from "../errors/guards.js";
 import { SecretLostError } from "../errors/secret-lost-error.js";
-import { TimeoutError } from "../errors/timeout-error.js";
 import { Secret } from "../secret.js";
 import { withoutAnswerBody } from "./answer-guard.js";
 import { CREATE_LEDGERS, type CreateCall } from "./create-ledger.js";
-import { writeOutcome } from "./outcome.js";
+import { MAX_RELISTS, named, namedIds } from "./named.js";
+import { settledWhenLost, writeOutcome } from "./outcome.js";
+import { recoverByRotating } from "./rotate-new-id.js";
 import type { Issued, TokenAdapter } from "./token-adapter.js";
 import type { CreateTokenInput, TokenInfo } from "./token-info.js";
 
@@ -26,17 +26,14 @@ export interface LifecycleParts<Raw> {
   readonly info: (raw: Raw) => TokenInfo<Raw>;
 }
 
-/** How often a reconciliation lists again while other creates of the same name are in flight. */
-const MAX_RELISTS = 20;
-
 /**
  * One create, reconciled when its outcome is unknown:
  * 1. the ids of the tokens with this name are recorded before anything is sent;
  * 2. one request; a failure that provably happened before the vendor acted is sent once more;
  * 3. on an unknown outcome, the tokens with this name are listed again, and a token is adopted
  *    only if it is the one new token that no other call of this process received or could have
- *    created; its secret is read (Sematext) or reissued (Timeweb: nobody else holds it), or the
- *    error names it; several candidates give a {@link CreateOutcomeUnknownError} listing them all.
+ *    created; its secret is read (Sematext) or reissued (Timeweb; GitLab rotates it once, to a
+ *    new id: nobody else holds it), or the error names it; several candidates give a {@link CreateOutcomeUnknownError} listing them all.
  */
 export async function createReconciled<Raw>(parts: LifecycleParts<Raw>, input: CreateTokenInput): Promise<IssuedToken<Raw>> {
   const { adapter, context } = parts;
@@ -69,7 +66,7 @@ export async function createReconciled<Raw>(parts: LifecycleParts<Raw>, input: C
         if (found !== undefined) return found;
         // Nothing of ours was listed. A request that may still be running at the vendor (a
         // timeout, a gateway's 504) could take effect later: only a lost connection is resent.
-        if (resent || !resendable(error)) {
+        if (resent || !settledWhenLost(error)) {
           throw new CreateOutcomeUnknownError(
             `the create of "${input.name}" may or may not have happened: no new token of that name is listed, but the vendor may still be acting on it; list the tokens named "${input.name}" before creating it again`,
             { ...context, tokenName: input.name, candidates: [], cause: error },
@@ -111,7 +108,7 @@ async function reconcile<Raw>(
     if (attribution.kind === "none") return undefined;
     if (attribution.kind === "adopt") {
       const raw = listed.get(attribution.id) as Raw;
-      return recover(parts, raw, failure, input.signal);
+      return recover(parts, call, raw, failure, input.signal);
     }
     const { ids } = attribution;
     const candidates = ids.map((id) => parts.info(listed.get(id) as Raw));
@@ -125,6 +122,7 @@ async function reconcile<Raw>(
 /** The secret of a token this call created: read again, reissued, or named as lost. */
 async function recover<Raw>(
   parts: LifecycleParts<Raw>,
+  call: CreateCall,
   raw: Raw,
   failure: unknown,
   signal: AbortSignal | undefined,
@@ -134,6 +132,8 @@ async function recover<Raw>(
   const readable = adapter.readSecret?.(raw);
   if (readable) return { token, secret: new Secret(readable), reconciled: true };
   let cause = failure;
+  let lost = token;
+  let how = adapter.rotate ? " and reissuing it failed" : "";
   if (adapter.capabilities.rotation === "native" && adapter.rotate) {
     // Nobody holds this token's secret, so reissuing it takes nothing from anyone.
     for (let attempt = 0; attempt < 2; attempt++) {
@@ -145,34 +145,25 @@ async function recover<Raw>(
         if (writeOutcome(error) === "failed") break;
       }
     }
+  } else if (adapter.capabilities.rotation === "native-new-id" && adapter.rotate && adapter.get) {
+    // Rotating it once (never twice) gives a new token whose secret comes back in the answer.
+    const recovery = await recoverByRotating(parts, call, token, signal);
+    if (recovery.kind === "recovered") return recovery.issued;
+    if (recovery.kind === "unknown")
+      throw new CreateOutcomeUnknownError(
+        `the create's answer was lost; this call created token ${token.id} ("${token.name ?? ""}"), whose secret ${context.vendorName} shows only once, and rotating it to recover one may have happened, but ${recovery.step.reason}; list the tokens named "${token.name ?? ""}" and revoke this call's`,
+        { ...context, tokenName: token.name ?? "", candidates: [token, ...recovery.step.candidates], cause: recovery.step.error },
+      );
+    lost = recovery.token;
+    cause = recovery.error;
+    how = recovery.rotated
+      ? `, and rotating it to recover one lost that answer too (${token.id} is revoked, ${lost.id} replaced it)`
+      : " and rotating it to recover one failed";
   }
   throw new SecretLostError(
-    `the create's answer was lost; this call created token ${token.id} ("${token.name ?? ""}"), but ${context.vendorName} shows a secret only once${adapter.rotate ? " and reissuing it failed" : ""}, so it is lost: revoke that token (tokens.revoke("${token.id}")) and create another`,
-    { ...context, token, cause },
+    `the create's answer was lost; this call created token ${lost.id} ("${lost.name ?? ""}"), but ${context.vendorName} shows a secret only once${how}, so it is lost: revoke that token (tokens.revoke("${lost.id}")) and create another`,
+    { ...context, token: lost, cause },
   );
-}
-
-/** Whether an unknown outcome, once no token is listed, may be sent again: a lost connection, not a request the vendor may still be working on. */
-function resendable(error: unknown): boolean {
-  if (isErrorOf(error, TimeoutError)) return false;
-  if (isApiError(error)) return error.status !== 504;
-  return isApiTokensError(error) && error.name === "ConnectionError";
-}
-
-/** The tokens named `name`, by id, through the vendor's name filter where it has one. */
-async function named<Raw>(parts: LifecycleParts<Raw>, name: string, signal: AbortSignal | undefined): Promise<Map<string, Raw>> {
-  const { adapter } = parts;
-  const options = signal ? { signal } : {};
-  const found = new Map<string, Raw>();
-  for await (const raw of adapter.listNamed ? adapter.listNamed(name, options) : adapter.list(options)) {
-    const info = adapter.toInfo(raw);
-    if (info.name === name) found.set(info.id, raw);
-  }
-  return found;
-}
-
-async function namedIds<Raw>(parts: LifecycleParts<Raw>, name: string, signal: AbortSignal | undefined): Promise<string[]> {
-  return [...(await named(parts, name, signal)).keys()];
 }
 
 function messageOf(error: unknown): string {

@@ -1,6 +1,7 @@
 import { ApiTokensError } from "../errors/api-tokens-error.js";
 import { ConnectionError } from "../errors/connection-error.js";
-import { isApiError, isErrorOf } from "../errors/guards.js";
+import { isApiError, isApiTokensError, isErrorOf } from "../errors/guards.js";
+import { TimeoutError } from "../errors/timeout-error.js";
 
 /**
  * What a failed write tells about the vendor's state:
@@ -50,4 +51,14 @@ export function writeOutcome(error: unknown): WriteOutcome {
 /** Whether a write may have taken effect although it failed. */
 export function outcomeUnknown(error: unknown): boolean {
   return writeOutcome(error) === "unknown";
+}
+
+/**
+ * Whether a write whose outcome is unknown, once nothing of it is found, is over for good: a
+ * lost connection is; a timeout or a gateway's 504 is not (the vendor may still be acting on it).
+ */
+export function settledWhenLost(error: unknown): boolean {
+  if (isErrorOf(error, TimeoutError)) return false;
+  if (isApiError(error)) return error.status !== 504;
+  return isApiTokensError(error) && error.name === "ConnectionError";
 }

@@ -14,7 +14,12 @@ export type OldTokenOutcome = "reissued" | "kept" | "disabled" | "deleted";
 
 /** The result of `rotate()`. */
 export interface RotatedToken<Raw = unknown> extends IssuedToken<Raw> {
-  /** `"reissued"`: same id, the old secret stopped working (native rotation); otherwise what happened to the old token. */
+  /**
+   * `"reissued"`: the vendor's own rotation; the old secret stopped working. The id stays the
+   * same for `capabilities.rotation: "native"` (Timeweb, Sematext) and is new for
+   * `"native-new-id"` (GitLab: the old token is revoked, `token.id` is its replacement).
+   * Otherwise what happened to the old token after its replacement was created.
+   */
   readonly old: OldTokenOutcome;
 }
 
@@ -28,7 +33,7 @@ export interface RotateOptions extends CallOptions {
 }
 
 /**
- * The vendor's own reissue (same id, new secret). A lost answer is recovered: where the vendor
+ * The vendor's own reissue (same id, new secret: `rotation: "native"`). A lost answer is recovered: where the vendor
  * lists secrets, the value is read and compared with the one before; otherwise the token is
  * reissued once more (its id is unchanged, and the caller is replacing its secret anyway).
  */

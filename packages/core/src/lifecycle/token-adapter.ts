@@ -43,10 +43,20 @@ export interface TokenAdapter<Raw = unknown> {
   /** Changes name or enabled flag; returns a new secret if the vendor issued one on the way (Qernal may). */
   update?(id: string, patch: { readonly name?: string; readonly enabled?: boolean }, options?: CallOptions): Promise<string | undefined>;
   delete?(id: string, options?: CallOptions): Promise<void>;
-  /** The vendor's own reissue/regenerate: same id, new secret (the old one stops working). */
+  /**
+   * The vendor's own rotation: one request. With `capabilities.rotation: "native"` the same id
+   * gets a new secret; with `"native-new-id"` the old token is revoked and `raw` is the new one
+   * (new id). Either way the old secret stops working.
+   */
   rotate?(id: string, options?: CallOptions): Promise<Issued<Raw>>;
   /** Finds a token by its secret (Dynatrace lookup); `undefined` when it is not one of this vendor's. */
   lookup?(secret: string, options?: CallOptions): Promise<Raw | undefined>;
+  /**
+   * Revokes the token whose secret this is, using that secret as the credential (GitLab's
+   * `DELETE /personal_access_tokens/self`): for a leaked token that the configured token cannot
+   * see. Resolves once revoked; a secret the vendor no longer accepts is an `AuthenticationError`.
+   */
+  revokeBySecret?(secret: string, options?: CallOptions): Promise<void>;
   /** Whether a string has the shape of this vendor's secrets. */
   recognizes(secret: string): boolean;
   /** The current secret of a token, where the vendor lets it be read again (Sematext). */

@@ -25,8 +25,12 @@ export interface TokenInfo<Raw = unknown> {
   readonly raw: Raw;
 }
 
-/** What a unified call can be asked to do; each vendor declares which it supports. */
-export type Capability = "list" | "get" | "create" | "rename" | "enable" | "disable" | "delete" | "rotate" | "lookup";
+/**
+ * What a unified call can be asked to do; each vendor declares which it supports.
+ * `revokeBySecret`: revoke a token with its own secret as the credential (GitLab's
+ * `DELETE /personal_access_tokens/self`), for a leaked token the configured one cannot see.
+ */
+export type Capability = "list" | "get" | "create" | "rename" | "enable" | "disable" | "delete" | "rotate" | "lookup" | "revokeBySecret";
 
 /** The {@link TokenInfo} facts a vendor reports. */
 export type TokenField = "name" | "enabled" | "createdAt" | "expiresAt" | "lastUsedAt" | "scopes" | "owner";
@@ -34,11 +38,23 @@ export type TokenField = "name" | "enabled" | "createdAt" | "expiresAt" | "lastU
 /** The {@link CreateTokenInput} fields a vendor accepts. */
 export type CreateField = "expiresAt" | "scopes";
 
+/** How a vendor rotates; see {@link Capabilities.rotation}. */
+export type RotationKind = "native" | "native-new-id" | "replace";
+
 /** What a vendor can do, as data. */
 export interface Capabilities {
   readonly operations: readonly Capability[];
-  /** How `rotate()` works: the vendor's own reissue/regenerate, or create-then-revoke. */
-  readonly rotation: "native" | "replace";
+  /**
+   * How `rotate()` works:
+   * - `"native"`: the vendor's own reissue/regenerate: same id, new secret (Timeweb, Sematext).
+   *   Sending it again only replaces the secret once more, so a lost answer may be recovered by
+   *   reissuing again.
+   * - `"native-new-id"`: the vendor revokes the old token and returns a new one with a **new id**
+   *   (GitLab). Reusing a rotated-away token may revoke the whole family, so a rotation is never
+   *   sent twice: a lost answer is reconciled by listing the tokens of the same name.
+   * - `"replace"`: no reissue; a replacement is created first, the old token revoked if asked.
+   */
+  readonly rotation: RotationKind;
   readonly fields: readonly TokenField[];
   readonly createFields: readonly CreateField[];
   /** Whether a token's secret can be read again after creation (Sematext lists values). */
@@ -65,4 +81,23 @@ export function toDate(value: string | number | null | undefined): Date | undefi
   if (value === undefined || value === null || value === "") return undefined;
   const date = new Date(value);
   return Number.isNaN(date.getTime()) ? undefined : date;
+}
+
+/**
+ * A copy of a token whose string fields (id, name, owner, account, scopes, vendor object) went
+ * through `redact`, with its dates kept as dates: what a lifecycle error stores.
+ *
+ * @example this.token = redactedTokenInfo(options.token, (value) => this.redact(value));
+ */
+export function redactedTokenInfo<Raw>(token: TokenInfo<Raw>, redact: <T>(value: T) => T): TokenInfo<Raw> {
+  return Object.freeze({
+    ...token,
+    vendor: redact(token.vendor),
+    account: redact(token.account),
+    id: redact(token.id),
+    name: redact(token.name),
+    scopes: token.scopes === undefined ? undefined : Object.freeze(token.scopes.map((scope) => redact(scope))),
+    owner: redact(token.owner),
+    raw: redact(token.raw),
+  });
 }

@@ -1,10 +1,11 @@
 import { ConfigurationError } from "../errors/configuration-error.js";
 import { isApiError } from "../errors/guards.js";
 import { UnsupportedOperationError } from "../errors/unsupported-operation-error.js";
-import { Secret } from "../secret.js";
+import { isSecret, Secret } from "../secret.js";
 import { createReconciled, type IssuedToken, type LifecycleParts } from "./create.js";
 import { checkCreateInput, checkId } from "./create-input.js";
 import { type RotatedToken, type RotateOptions, rotateByReplacing, rotateNative } from "./rotate.js";
+import { rotateToNewId } from "./rotate-new-id.js";
 import type { CallOptions, TokenAdapter } from "./token-adapter.js";
 import type { Capabilities, Capability, CreateTokenInput, TokenInfo } from "./token-info.js";
 
@@ -36,10 +37,23 @@ export interface Tokens<Raw = unknown> {
   disable(id: string, options?: CallOptions): Promise<void>;
   /** Deletes a token for good. */
   revoke(id: string, options?: CallOptions): Promise<void>;
-  /** A new secret for the token: the vendor's reissue, or a replacement created first. */
+  /**
+   * A new secret for the token: the vendor's reissue (same id), its rotation to a new id
+   * (GitLab, sent once, never twice), or a replacement created first.
+   */
   rotate(id: string, options?: RotateOptions): Promise<RotatedToken<Raw>>;
   /** The token behind a secret, if it is one of this vendor's; never prints the secret. */
   identify(secret: string | Secret, options?: CallOptions): Promise<TokenInfo<Raw> | undefined>;
+  /**
+   * Revokes the token whose secret this is, authenticating **with that secret** (GitLab's
+   * `DELETE /personal_access_tokens/self`): for a leaked token that the configured token cannot
+   * see or revoke by id. Checks the secret's shape first (a `ConfigurationError`, nothing sent);
+   * `UnsupportedOperationError` for vendors without it (`supports("revokeBySecret")`); a secret
+   * the vendor no longer accepts (already revoked, expired) is an `AuthenticationError`.
+   *
+   * @example if (tokens.supports("revokeBySecret")) await tokens.revokeBySecret(leaked);
+   */
+  revokeBySecret(secret: string | Secret, options?: CallOptions): Promise<void>;
 }
 
 /** Options of {@link createTokens}. */
@@ -119,7 +133,7 @@ export function createTokens<Raw>(adapter: TokenAdapter<Raw>, options: CreateTok
     },
 
     async rotate(id, options = {}) {
-      need("rotate", capabilities.rotation === "native" ? adapter.rotate : adapter.create);
+      need("rotate", capabilities.rotation === "replace" ? adapter.create : adapter.rotate);
       checkId(id, context);
       if (options.revokeOld !== undefined && !REVOKE_OLD.includes(options.revokeOld))
         throw new ConfigurationError(
@@ -127,6 +141,7 @@ export function createTokens<Raw>(adapter: TokenAdapter<Raw>, options: CreateTok
           context,
         );
       if (capabilities.rotation === "native") return rotateNative(parts, id, options);
+      if (capabilities.rotation === "native-new-id") return rotateToNewId(parts, id, options);
       return rotateByReplacing(parts, tokens, id, options);
     },
 
@@ -141,6 +156,19 @@ export function createTokens<Raw>(adapter: TokenAdapter<Raw>, options: CreateTok
         for await (const raw of adapter.list(options)) if (adapter.readSecret(raw) === value) return info(raw);
       }
       return undefined;
+    },
+
+    async revokeBySecret(secret, options) {
+      const revoke = need("revokeBySecret", adapter.revokeBySecret);
+      const value = typeof secret === "string" ? secret : isSecret(secret) ? secret.reveal() : undefined;
+      if (value === undefined)
+        throw new ConfigurationError(`the secret must be a string or a Secret, got ${secret === null ? "null" : typeof secret}`, context);
+      if (!adapter.recognizes(value))
+        throw new ConfigurationError(
+          `the secret given (${value.length} characters) does not have the shape of a ${vendorName} token; nothing was sent`,
+          context,
+        );
+      await revoke.call(adapter, value, options);
     },
   };
   return tokens;
@@ -162,6 +190,8 @@ function describe(capability: Capability): string {
       return "rotate a token";
     case "lookup":
       return "look a token up by its secret";
+    case "revokeBySecret":
+      return "revoke a token with its own secret";
     case "enable":
     case "disable":
       return `${capability} a token (it has no enabled flag)`;

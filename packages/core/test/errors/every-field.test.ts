@@ -55,11 +55,34 @@ const MAKERS: Record<string, () => Options> = {
   TimeoutError: () => ({ ...base(), kind: "attempt", timeoutMs: 1_000 }),
   TokenExchangeError: () => ({ ...base(), status: 401, oauthError: echo(2) }),
   UnsupportedOperationError: () => ({ ...base(), capability: echo(3) }),
-  // The lifecycle's errors hold tokens and secrets, which print redacted on their own.
-  RotationError: () => ({ ...base(), state: "both-active" }),
-  SecretLostError: () => ({ ...base(), token: { id: "t1", name: "ci" } }),
-  CreateOutcomeUnknownError: () => ({ ...base(), tokenName: echo(2), candidates: [] }),
+  // The lifecycle's errors hold tokens (every string field an echo; dates stay dates) and secrets, which print redacted on their own.
+  RotationError: () => ({
+    ...base(),
+    state: "both-active",
+    replacement: { token: token(0), secret: new core.Secret("Zr5-not-the-credential-8841") },
+    lostReplacement: token(1),
+    candidates: [token(2), token(3)],
+  }),
+  SecretLostError: () => ({ ...base(), token: token(1) }),
+  CreateOutcomeUnknownError: () => ({ ...base(), tokenName: echo(2), candidates: [token(0), token(3)] }),
 };
+
+/** A token whose every string field holds an echo of the credential. */
+function token(i: number): core.TokenInfo {
+  return {
+    vendor: "dynatrace",
+    account: echo(i + 1),
+    id: `t${i}`,
+    name: echo(i),
+    enabled: true,
+    createdAt: new Date("2025-01-02T03:04:05Z"),
+    expiresAt: null,
+    lastUsedAt: undefined,
+    scopes: [echo(i + 2)],
+    owner: echo(i + 3),
+    raw: { name: echo(i), nested: { owner: [echo(i + 1)] } },
+  };
+}
 
 const errorClasses = Object.entries(core as Record<string, unknown>).filter(
   (entry): entry is [string, new (message: string, options: Options) => Error] =>
