@@ -62,15 +62,9 @@ export function clientMethods(parts: MethodParts, send: Send): ClientMethods {
     const ownParse = init?.parseAs === undefined;
     let raw: FetchResult;
     try {
-      raw = await inner.request(
-        method as "get",
-        path as never,
-        {
-          ...init,
-          ...(ownParse ? { parseAs: "text" } : {}),
-          fetch: (request: Request) => send(request, state),
-        } as never,
-      );
+      const options: Init = { ...init, fetch: (request: Request) => send(request, state) };
+      if (ownParse) options.parseAs = "text";
+      raw = await inner.request(method as "get", path as never, options as never);
     } catch (error) {
       endAttempt(state);
       throw bodyReadError(error, init?.signal, state);
