@@ -57,7 +57,7 @@ export function createApiClient<Paths extends object, Pages = Record<never, neve
   const tokenUrl = options.tokenUrl === undefined ? undefined : checkedUrl("tokenUrl", options.tokenUrl, context);
   const headers = checkedHeaders(options.headers, context);
   const clientPolicy = checkedPolicy(options, context);
-  const redactor = new Redactor();
+  const redactor = new Redactor(spec.secretFormats);
   // The redactor travels with the source, so a token function's failure is redacted with every value it gave.
   const source: CredentialSource = { ...context, option: "token", envVar: profile.envVar, redactor };
   const credential = checkedCredential(options.token, source);
