@@ -1,5 +1,5 @@
 import { spawn } from "node:child_process";
-import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -43,8 +43,11 @@ describe("the root README's examples run as written against the sandbox", () => 
 
   it("the TypeScript example", async () => {
     const code = (await examples()).find((e) => e.lang === "ts")?.code ?? "";
-    // Inside the package, so `apitokens` resolves as it does for a user who installed it.
-    const file = fileURLToPath(new URL(`./.readme-example-${process.pid}.mjs`, import.meta.url));
+    // Inside the package's node_modules (ignored by git and Biome, which may be linting while this
+    // runs), so `apitokens` resolves as it does for a user who installed it.
+    const cache = fileURLToPath(new URL("../node_modules/.cache/readme-examples/", import.meta.url));
+    await mkdir(cache, { recursive: true });
+    const file = join(cache, `example-${process.pid}.mjs`);
     await writeFile(file, code);
     try {
       const result = await new Promise<{ code: number | null; out: string }>((resolve, reject) => {

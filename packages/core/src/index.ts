@@ -50,7 +50,15 @@ export type { WriteOutcome } from "./lifecycle/outcome.js";
 export { writeOutcome } from "./lifecycle/outcome.js";
 export type { CallOptions, Issued, TokenAdapter } from "./lifecycle/token-adapter.js";
 export { signalOf } from "./lifecycle/token-adapter.js";
-export type { Capabilities, Capability, CreateField, CreateTokenInput, RotationKind, TokenField, TokenInfo } from "./lifecycle/token-info.js";
+export type {
+  Capabilities,
+  Capability,
+  CreateField,
+  CreateTokenInput,
+  RotationKind,
+  TokenField,
+  TokenInfo,
+} from "./lifecycle/token-info.js";
 export { toDate } from "./lifecycle/token-info.js";
 export type { CreateTokensOptions, IssuedToken, OldTokenOutcome, RotatedToken, RotateOptions, Tokens } from "./lifecycle/tokens.js";
 export { createTokens, orUndefined } from "./lifecycle/tokens.js";
