@@ -1,18 +1,19 @@
 #!/usr/bin/env node
 /**
- * check-changeset: a change to a package's generated types needs a changeset.
+ * check-changeset: a change to a package's generated types or public API needs a changeset.
  *
  * The rule. The files under `packages/<dir>/src/generated/` are the package's types as the
- * spec defines them, i.e. its public API. When any of them differs between the base ref and
- * the work tree (committed since, staged, unstaged or untracked), a changeset added or changed
- * since the base must name that package (`"@apitokens/<dir>": patch|minor|major` in its front
+ * spec defines them, and `packages/<dir>/api-report.md` (written by `scripts/api-report.mjs`,
+ * checked by `npm test`) is its public API as a whole. When any of them differs between the
+ * base ref and the work tree (committed since, staged, unstaged or untracked), a changeset
+ * added or changed since the base must name that package (`"@apitokens/<dir>": patch|minor|major` in its front
  * matter), so the change gets a version bump and a CHANGELOG entry. The package's
  * `CHANGELOG.md` having changed since the base counts too: that is a changeset already
  * consumed by `changeset version`.
  *
- * Not checked: private packages (never published), and a package whose `src/generated/` did
- * not exist at the base, which is its first generation, released as the version in its
- * package.json with the CHANGELOG's first entry. Use `npm run spec-diff` to see what a spec
+ * Not checked: private packages (never published), and a package's `src/generated/` or
+ * `api-report.md` that did not exist at the base (a first generation or a first report: what is
+ * released is the version in its package.json with the CHANGELOG's first entry). Use `npm run spec-diff` to see what a spec
  * change breaks, and so whether the changeset is a patch, a minor or a major.
  *
  * The base: `--base <ref>`, else $CHANGESET_BASE, else HEAD~1 (main's previous commit when run
@@ -37,11 +38,13 @@ export const CHECK_CHANGESET_DEFAULTS = Object.freeze({
   baseEnv: "CHANGESET_BASE",
   packagesDir: "packages",
   generatedDir: "src/generated",
+  /** The public API report of a package, see scripts/api-report.mjs. */
+  apiReport: "api-report.md",
   changesetDir: ".changeset",
 });
 
 /**
- * @typedef {{ dir: string, name: string, changed: string[], coveredBy: string | undefined }} PackageVerdict
+ * @typedef {{ dir: string, name: string, changed: string[], coveredBy: string | undefined, what?: string }} PackageVerdict
  * @typedef {{ base: string, baseExists: boolean, packages: PackageVerdict[] }} CheckResult
  */
 
@@ -56,7 +59,7 @@ export function checkChangesets({ cwd, base = CHECK_CHANGESET_DEFAULTS.base }) {
   const root = repositoryRoot(cwd);
   const commit = resolveCommit(root, base);
   if (!commit) return { base, baseExists: false, packages: [] };
-  const { packagesDir, generatedDir, changesetDir } = CHECK_CHANGESET_DEFAULTS;
+  const { packagesDir, generatedDir, apiReport, changesetDir } = CHECK_CHANGESET_DEFAULTS;
 
   const changedSinceBase = (/** @type {string} */ path) =>
     [
@@ -77,13 +80,19 @@ export function checkChangesets({ cwd, base = CHECK_CHANGESET_DEFAULTS.base }) {
     const manifest = join(root, packagesDir, dir, "package.json");
     if (!existsSync(manifest)) continue;
     const { name, private: isPrivate } = JSON.parse(readFileSync(manifest, "utf8"));
-    const generated = `${packagesDir}/${dir}/${generatedDir}`;
-    if (isPrivate || filesAt(root, commit, generated).length === 0) continue;
-    const changed = changedSinceBase(generated);
+    // What stands for the package's API, each watched only where it existed at the base.
+    const watched = [
+      { path: `${packagesDir}/${dir}/${generatedDir}`, what: "generated types" },
+      { path: `${packagesDir}/${dir}/${apiReport}`, what: "public API (api-report.md)" },
+    ].filter(({ path }) => filesAt(root, commit, path).length > 0);
+    if (isPrivate || watched.length === 0) continue;
+    const changes = watched.map(({ path, what }) => ({ what, files: changedSinceBase(path) })).filter(({ files }) => files.length > 0);
+    const changed = changes.flatMap(({ files }) => files);
+    const what = changes.map((change) => change.what).join(" and ") || undefined;
     const changelog = `${packagesDir}/${dir}/CHANGELOG.md`;
     const coveredBy =
       changed.length === 0 ? undefined : (named.get(name) ?? (changedSinceBase(changelog).length > 0 ? changelog : undefined));
-    packages.push({ dir, name, changed, coveredBy });
+    packages.push({ dir, name, changed, coveredBy, ...(what ? { what } : {}) });
   }
   return { base, baseExists: true, packages };
 }
@@ -116,14 +125,16 @@ export function formatVerdict({ base, baseExists, packages }) {
   const missing = changed.filter((p) => !p.coveredBy);
   const lines = changed
     .filter((p) => p.coveredBy)
-    .map((p) => `check-changeset: ${p.name}: generated types changed since ${base}, covered by ${p.coveredBy}`);
+    .map((p) => `check-changeset: ${p.name}: ${p.what ?? "generated types"} changed since ${base}, covered by ${p.coveredBy}`);
   for (const p of missing) {
     lines.push(
-      `check-changeset: ${p.name}: generated types changed since ${base} (${p.changed.join(", ")}) but no changeset names it.`,
-      `  Run \`npx changeset\`, pick ${p.name}, and say what changes for users (\`npm run spec-diff\` lists what breaks).`,
+      `check-changeset: ${p.name}: ${p.what ?? "generated types"} changed since ${base} (${p.changed.join(", ")}) but no changeset names it.`,
+      `  Run \`npx changeset\`, pick ${p.name}, and say what changes for users (\`npm run spec-diff\` lists what a spec change breaks).`,
     );
   }
-  if (changed.length === 0) lines.push(`check-changeset: generated types unchanged since ${base} (${packages.length} packages checked)`);
+  if (changed.length === 0) {
+    lines.push(`check-changeset: generated types and API reports unchanged since ${base} (${packages.length} packages checked)`);
+  }
   return { ok: missing.length === 0, text: lines.join("\n") };
 }
 

@@ -30,7 +30,10 @@ describe("check-changeset", () => {
     repo.write("packages/alpha/src/client.ts", "export {};\n");
     repo.commit("hand-written change");
     const run = repo.run("check-changeset.mjs");
-    expect(run).toMatchObject({ status: 0, stdout: "check-changeset: generated types unchanged since HEAD~1 (2 packages checked)\n" });
+    expect(run).toMatchObject({
+      status: 0,
+      stdout: "check-changeset: generated types and API reports unchanged since HEAD~1 (2 packages checked)\n",
+    });
   });
 
   test("fails when a generated type changed and no changeset names the package", () => {
@@ -111,6 +114,67 @@ describe("check-changeset", () => {
     const run = repo.run("check-changeset.mjs");
     expect(run).toMatchObject({ status: 0 });
     expect(run.stdout).toContain('no commit "HEAD~1" to compare with');
+  });
+});
+
+const REPORT = "# API report: `@x/core`\n\n### `list`: function\n\n```ts\nexport declare function list(): void;\n```\n";
+const CHANGED_REPORT = REPORT.replace("list(): void", "list(all: boolean): void");
+
+/** A package with no generated types whose public API is recorded in api-report.md. */
+function withReport(): TempRepo {
+  const repo = monorepo();
+  repo.write("packages/core/package.json", JSON.stringify({ name: "@x/core", version: "0.1.0" }));
+  repo.write("packages/core/api-report.md", REPORT);
+  repo.write("packages/helper/api-report.md", REPORT);
+  repo.commit("api reports");
+  return repo;
+}
+
+describe("check-changeset and the API reports", () => {
+  let repo: TempRepo;
+  afterEach(() => repo?.cleanup());
+
+  test("fails when a package's api-report.md changed and no changeset names it", () => {
+    repo = withReport();
+    repo.write("packages/core/api-report.md", CHANGED_REPORT);
+    repo.write(".changeset/other.md", changeset("@x/alpha"));
+    repo.commit("core: list takes a flag");
+    const run = repo.run("check-changeset.mjs");
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain(
+      "check-changeset: @x/core: public API (api-report.md) changed since HEAD~1 (packages/core/api-report.md) but no changeset names it.",
+    );
+  });
+
+  test("passes when a changeset names the package whose report changed", () => {
+    repo = withReport();
+    repo.write("packages/core/api-report.md", CHANGED_REPORT);
+    repo.write(".changeset/flag.md", changeset("@x/core"));
+    repo.commit("core: list takes a flag, with a changeset");
+    const run = repo.run("check-changeset.mjs");
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain("@x/core: public API (api-report.md) changed since HEAD~1, covered by .changeset/flag.md");
+  });
+
+  test("names both when generated types and the report changed", () => {
+    repo = withReport();
+    repo.write("packages/alpha/api-report.md", REPORT);
+    repo.commit("alpha report");
+    repo.write("packages/alpha/src/generated/schema.ts", CHANGED_SCHEMA);
+    repo.write("packages/alpha/api-report.md", CHANGED_REPORT);
+    const run = repo.run("check-changeset.mjs", ["--base", "HEAD"]);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain(
+      "@x/alpha: generated types and public API (api-report.md) changed since HEAD (packages/alpha/src/generated/schema.ts, packages/alpha/api-report.md)",
+    );
+  });
+
+  test("skips a first report and a private package's report", () => {
+    repo = withReport();
+    repo.write("packages/beta/api-report.md", REPORT);
+    repo.write("packages/helper/api-report.md", CHANGED_REPORT);
+    repo.commit("beta's first report; helper changed");
+    expect(repo.run("check-changeset.mjs")).toMatchObject({ status: 0 });
   });
 });
 

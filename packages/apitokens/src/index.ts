@@ -33,6 +33,7 @@ export type {
   OldTokenOutcome,
   RotatedToken,
   RotateOptions,
+  RotationKind,
   TokenField,
   TokenInfo,
   Tokens,
