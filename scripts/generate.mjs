@@ -85,22 +85,37 @@ function resolveRef(doc, node) {
   return current;
 }
 
+/** The implementation of each kind of scheme, exported by @apitokens/core and imported by the generated spec module. */
+const SCHEME_IMPLEMENTATIONS = { http: "httpAuth", apiKey: "apiKeyAuth", oauth2: "oauth2ClientCredentialsAuth" };
+
+/** Stands for an identifier in JSON until the spec module is rendered (see {@link renderData}). */
+const identifier = (name) => `\u0000${name}\u0000`;
+
 function schemeFor(name, scheme) {
+  const auth = identifier(SCHEME_IMPLEMENTATIONS[scheme.type]);
   switch (scheme.type) {
     case "http":
       return {
         type: "http",
         scheme: String(scheme.scheme).toLowerCase(),
         ...(scheme.bearerFormat ? { bearerFormat: scheme.bearerFormat } : {}),
+        auth,
       };
     case "apiKey":
-      return { type: "apiKey", in: scheme.in, name: scheme.name, ...(scheme["x-auth-prefix"] ? { prefix: scheme["x-auth-prefix"] } : {}) };
+      return {
+        type: "apiKey",
+        in: scheme.in,
+        name: scheme.name,
+        ...(scheme["x-auth-prefix"] ? { prefix: scheme["x-auth-prefix"] } : {}),
+        auth,
+      };
     case "oauth2": {
       const cc = scheme.flows?.clientCredentials;
       return {
         type: "oauth2",
         flows: cc ? { clientCredentials: { tokenUrl: cc.tokenUrl, scopes: cc.scopes ?? {} } } : {},
         ...(scheme["x-credential-separator"] ? { credentialSeparator: scheme["x-credential-separator"] } : {}),
+        auth,
       };
     }
     default:
@@ -108,9 +123,27 @@ function schemeFor(name, scheme) {
   }
 }
 
+/**
+ * `JSON.stringify` of generated data, with the identifiers {@link identifier} stood for written
+ * as code; returns the code and the identifiers it uses.
+ */
+export function renderData(value) {
+  const used = new Set();
+  const code = JSON.stringify(value, null, 2).replace(/"\\u0000([A-Za-z_$][\w$]*)\\u0000"/g, (_whole, name) => {
+    used.add(name);
+    return name;
+  });
+  return { code, used: [...used].sort() };
+}
+
+/**
+ * What the body of each success answer is (`2XX`-class codes and `default`): the client checks
+ * a success answer against it; an error answer is read whatever its declared body.
+ */
 function responseKinds(doc, responses = {}) {
   const kinds = {};
   for (const [status, raw] of Object.entries(responses)) {
+    if (!/^(2..|default)$/i.test(status)) continue;
     const response = resolveRef(doc, raw);
     const types = Object.keys(response?.content ?? {});
     kinds[status] = types.some((t) => /json/i.test(t)) ? "json" : "empty";
@@ -120,16 +153,19 @@ function responseKinds(doc, responses = {}) {
 
 export function specMetadata(doc, vendor) {
   const security = (list) => (list ?? []).map((req) => Object.keys(req));
+  const global = JSON.stringify(security(doc.security));
   const operations = {};
   for (const [path, item] of Object.entries(doc.paths ?? {})) {
     for (const method of HTTP_METHODS) {
       const op = item[method];
       if (!op) continue;
       if (!op.operationId) throw new Error(`${method.toUpperCase()} ${path} has no operationId`);
+      // An operation's own `security` only where it differs from the spec's.
+      const own = op.security === undefined ? undefined : security(op.security);
       operations[op.operationId] = {
         method: method.toUpperCase(),
         path,
-        security: security(op.security ?? doc.security),
+        ...(own && JSON.stringify(own) !== global ? { security: own } : {}),
         responses: responseKinds(doc, op.responses),
       };
     }
@@ -137,9 +173,9 @@ export function specMetadata(doc, vendor) {
   const securitySchemes = Object.fromEntries(
     Object.entries(doc.components?.securitySchemes ?? {}).map(([name, s]) => [name, schemeFor(name, resolveRef(doc, s))]),
   );
+  // Descriptions stay in the spec (and the docs): the client needs the URLs and variables.
   const servers = (doc.servers ?? []).map((s) => ({
     url: s.url,
-    ...(s.description ? { description: s.description } : {}),
     ...(s.variables
       ? {
           variables: Object.fromEntries(
@@ -192,11 +228,12 @@ async function render(vendor) {
   }
 
   const meta = specMetadata(doc, vendor);
+  const specData = renderData(meta);
   const spec =
     banner(vendor) +
-    `import type { ApiSpec } from "@apitokens/core";\n\n` +
-    `/** Servers, security schemes and operations of specs/${vendor}.yaml, as data. */\n` +
-    `export const spec = ${JSON.stringify(meta, null, 2)} as const satisfies ApiSpec;\n\n` +
+    `import { type ApiSpec, ${specData.used.join(", ")} } from "@apitokens/core";\n\n` +
+    `/** Servers, security schemes (with the implementation of each) and operations of specs/${vendor}.yaml, as data. */\n` +
+    `export const spec = ${specData.code} as const satisfies ApiSpec;\n\n` +
     `/** Every operationId of the spec. */\nexport type OperationId = keyof typeof spec.operations;\n`;
 
   const vendorFile =

@@ -2,7 +2,11 @@
 // interface) and what users of a client meet. Every export is named here; nothing is reachable by deep
 // import, and nothing is exported only for tests (tests import internals from their source files).
 
+export { apiKeyAuth } from "./auth/api-key.js";
 export type { Credential, CredentialProvider, CredentialRequest } from "./auth/credential.js";
+export { httpAuth } from "./auth/http-bearer.js";
+export { oauth2ClientCredentialsAuth } from "./auth/oauth2-client-credentials.js";
+export type { Authenticator, SchemeImplementation, SchemeSetup } from "./auth/scheme.js";
 export type { ShapeCheck, ShapeContext, ShapeMismatch } from "./check-shape.js";
 export { checkShape } from "./check-shape.js";
 export type { ApiClient, VendorProfile } from "./client.js";

@@ -2,10 +2,14 @@
  * The parts of an OpenAPI document that a client needs at run time, as emitted by
  * `scripts/generate.mjs` into each vendor package's `src/generated/spec.ts`.
  *
- * Core reads only this shape; it never hard-codes a vendor's header format.
+ * Core reads only this shape; it never hard-codes a vendor's header format. Each security
+ * scheme names its implementation (`auth`), imported by the generated module from
+ * `@apitokens/core`, so a bundle carries only the schemes its spec declares.
  *
  * @see https://spec.openapis.org/oas/v3.1.0#security-scheme-object
  */
+
+import type { SchemeImplementation } from "./auth/scheme.js";
 
 /** A server variable, e.g. Dynatrace's `{environmentId}`. */
 export interface ServerVariableSpec {
@@ -27,6 +31,8 @@ export interface HttpSecuritySchemeSpec {
   readonly scheme: string;
   readonly bearerFormat?: string;
   readonly description?: string;
+  /** Applies it: `httpAuth`. */
+  readonly auth?: SchemeImplementation<HttpSecuritySchemeSpec>;
 }
 
 /**
@@ -39,6 +45,8 @@ export interface ApiKeySecuritySchemeSpec {
   readonly name: string;
   readonly prefix?: string;
   readonly description?: string;
+  /** Applies it: `apiKeyAuth`. */
+  readonly auth?: SchemeImplementation<ApiKeySecuritySchemeSpec>;
 }
 
 /**
@@ -55,9 +63,11 @@ export interface OAuth2SecuritySchemeSpec {
   };
   readonly credentialSeparator?: string;
   readonly description?: string;
+  /** Applies it: `oauth2ClientCredentialsAuth`. */
+  readonly auth?: SchemeImplementation<OAuth2SecuritySchemeSpec>;
 }
 
-/** Any security scheme core knows how to apply. */
+/** Any security scheme core knows how to apply (a scheme without `auth` is not applied). */
 export type SecuritySchemeSpec = HttpSecuritySchemeSpec | ApiKeySecuritySchemeSpec | OAuth2SecuritySchemeSpec;
 
 /** What the body of one response status is, as far as parsing goes. */
@@ -67,9 +77,15 @@ export type ResponseBodyKind = "json" | "empty";
 export interface OperationSpec {
   readonly method: "GET" | "PUT" | "POST" | "DELETE" | "PATCH" | "HEAD" | "OPTIONS" | "TRACE";
   readonly path: string;
-  /** Alternatives, in the spec's order of preference; each names the schemes it needs. */
-  readonly security: readonly (readonly string[])[];
-  /** Status code (or `4XX`, `default`) → what its body is. */
+  /**
+   * Alternatives, in the spec's order of preference; each names the schemes it needs. Absent
+   * when the operation uses the spec's global `security`.
+   */
+  readonly security?: readonly (readonly string[])[];
+  /**
+   * Status code (or `2XX`, `default`) → what its body is. The generated data holds the success
+   * answers only: an error answer's body is read whatever the spec says it is.
+   */
   readonly responses: Readonly<Record<string, ResponseBodyKind>>;
 }
 

@@ -1,4 +1,12 @@
-import { type ApiSpec, type ClientOptions, createApiClient, type VendorProfile } from "../src/index.js";
+import {
+  type ApiSpec,
+  apiKeyAuth,
+  type ClientOptions,
+  createApiClient,
+  httpAuth,
+  oauth2ClientCredentialsAuth,
+  type VendorProfile,
+} from "../src/index.js";
 
 /** A small spec with every kind of security scheme core supports. */
 export const spec = {
@@ -8,14 +16,15 @@ export const spec = {
   version: "1",
   servers: [{ url: "https://api.acme.invalid/v1" }],
   securitySchemes: {
-    bearer: { type: "http", scheme: "bearer" },
-    prefixed: { type: "apiKey", in: "header", name: "Authorization", prefix: "Api-Token" },
-    custom: { type: "apiKey", in: "header", name: "X-Api-Key" },
-    session: { type: "apiKey", in: "cookie", name: "acme_session" },
+    bearer: { type: "http", scheme: "bearer", auth: httpAuth },
+    prefixed: { type: "apiKey", in: "header", name: "Authorization", prefix: "Api-Token", auth: apiKeyAuth },
+    custom: { type: "apiKey", in: "header", name: "X-Api-Key", auth: apiKeyAuth },
+    session: { type: "apiKey", in: "cookie", name: "acme_session", auth: apiKeyAuth },
     oauth: {
       type: "oauth2",
       flows: { clientCredentials: { tokenUrl: "https://auth.acme.invalid/oauth2/token", scopes: {} } },
       credentialSeparator: "@",
+      auth: oauth2ClientCredentialsAuth,
     },
   },
   security: [["bearer"], ["prefixed"], ["custom"], ["session"], ["oauth"]],

@@ -1,22 +1,21 @@
 import type { ApiKeySecuritySchemeSpec } from "../spec.js";
+import type { SchemeImplementation } from "./scheme.js";
 
 /**
- * Applies an API key scheme (`type: apiKey`) to a request's headers: in a header, as
- * `<x-auth-prefix> <key>` when the spec declares a prefix (Dynatrace `Api-Token`, Sematext
- * `apiKey`), or as a cookie `name=value` appended to `Cookie`.
+ * An API key scheme (`type: apiKey`): in a header, as `<x-auth-prefix> <key>` when the spec
+ * declares a prefix (Dynatrace `Api-Token`, Sematext `apiKey`), or as a cookie `name=value`
+ * appended to `Cookie`. A key in the query string is not applied (it would end up in logs).
  *
- * @example applyApiKey({ type: "apiKey", in: "header", name: "Authorization", prefix: "Api-Token" }, headers, "dt0c01…")
+ * @example apiKeyAuth({ type: "apiKey", in: "header", name: "Authorization", prefix: "Api-Token" }, setup)?.apply(headers, "dt0c01…")
  */
-export function applyApiKey(scheme: ApiKeySecuritySchemeSpec, headers: Headers, credential: string): void {
-  if (scheme.in === "header") {
-    headers.set(scheme.name, scheme.prefix ? `${scheme.prefix} ${credential}` : credential);
-    return;
-  }
-  if (scheme.in === "cookie") {
-    const existing = headers.get("cookie");
-    const pair = `${scheme.name}=${credential}`;
-    headers.set("cookie", existing ? `${existing}; ${pair}` : pair);
-    return;
-  }
-  throw new TypeError(`apiKey in ${scheme.in} is not supported`);
-}
+export const apiKeyAuth: SchemeImplementation<ApiKeySecuritySchemeSpec> = ({ in: where, name, prefix }) =>
+  where === "header"
+    ? { apply: (headers, key) => headers.set(name, prefix ? `${prefix} ${key}` : key) }
+    : where === "cookie"
+      ? {
+          apply(headers, key) {
+            const existing = headers.get("cookie");
+            headers.set("cookie", existing ? `${existing}; ${name}=${key}` : `${name}=${key}`);
+          },
+        }
+      : undefined;

@@ -1,10 +1,9 @@
-import { type Call, discard } from "../context.js";
+import { discard } from "../context.js";
 import type { Redactor } from "../redact.js";
 import type { ApiSpec } from "../spec.js";
-import type { FetchLayer, Send } from "../transport/fetch-like.js";
+import type { FetchLayer, FetchLike, Send } from "../transport/fetch-like.js";
 import { type Credential, type CredentialSource, resolveCredential } from "./credential.js";
-import { ClientCredentialsExchanger } from "./oauth2-client-credentials.js";
-import { applyScheme, selectScheme } from "./scheme.js";
+import { selectScheme } from "./scheme.js";
 
 /** Options of {@link withAuth}. */
 export interface AuthOptions {
@@ -19,7 +18,7 @@ export interface AuthOptions {
   /** The transport below auth, for the OAuth2 token request. */
   readonly exchange: Send;
   /** The wire `fetch` of the token request. */
-  readonly fetch: Call["fetch"];
+  readonly fetch: FetchLike;
   readonly redactor: Redactor;
   /** Where the credential came from, for error messages. */
   readonly source: CredentialSource;
@@ -29,8 +28,9 @@ export interface AuthOptions {
  * Authentication as a transport layer, below every middleware: it attaches the credential to
  * a copy of the final request, so no middleware — client-level or per call, in `onRequest`,
  * `onResponse` or `onError` — ever holds a request that carries it. Driven by the spec's
- * security schemes: HTTP bearer, API key in a header (with `x-auth-prefix`) or a cookie, and
- * OAuth2 client credentials (the access token is sent as Bearer).
+ * security schemes, each applied by the implementation the generated spec names next to it
+ * (HTTP bearer, API key in a header with `x-auth-prefix` or a cookie, OAuth2 client
+ * credentials), so a client carries only the schemes its spec declares.
  *
  * - Only requests for `origin` get the credential; a middleware that points a request
  *   elsewhere sends it without one. (Request URLs are normalised, so `origin + "/"` as a
@@ -45,22 +45,11 @@ export interface AuthOptions {
  * @example withAuth({ spec, credential, origin, exchange, fetch, redactor, source })(withRetry(options)(…))
  */
 export function withAuth(options: AuthOptions): FetchLayer {
-  const { spec, credential, redactor, source } = options;
-  const [, scheme] = selectScheme(spec, options.scheme);
+  const { credential, redactor, source } = options;
+  const [, scheme] = selectScheme(options.spec, options.scheme, options);
   const originPrefix = `${options.origin}/`;
-  const tokenUrl = scheme.type === "oauth2" ? (options.tokenUrl ?? scheme.flows.clientCredentials?.tokenUrl ?? "") : "";
-  const exchanger =
-    scheme.type === "oauth2"
-      ? new ClientCredentialsExchanger({
-          tokenUrl,
-          separator: scheme.credentialSeparator ?? ":",
-          fetch: exchangeFetch(options, `POST ${URL.canParse(tokenUrl) ? new URL(tokenUrl).pathname : "(token URL)"}`),
-          redactor,
-          vendor: spec.vendor,
-          vendorName: spec.vendorName,
-        })
-      : undefined;
-  const refreshable = typeof credential === "function" || exchanger !== undefined;
+  const exchange = scheme.exchange;
+  const refreshable = typeof credential === "function" || exchange !== undefined;
 
   // A fixed credential is checked once, not on every request.
   let fixed: Promise<string> | undefined;
@@ -74,7 +63,7 @@ export function withAuth(options: AuthOptions): FetchLayer {
     }
     const value = await resolveCredential(credential, { refresh }, source);
     redactor.add(value);
-    return exchanger ? exchanger.accessToken(value, { refresh }) : value;
+    return exchange ? exchange(value, refresh) : value;
   }
 
   let refreshing: Promise<string> | undefined;
@@ -88,7 +77,7 @@ export function withAuth(options: AuthOptions): FetchLayer {
   /** A copy of `request` with the credential: the request the chain saw is never changed. */
   function authenticated(request: Request, value: string): Request {
     const headers = new Headers(request.headers);
-    applyScheme(scheme, headers, value);
+    scheme.apply(headers, value);
     return new Request(request, { headers });
   }
 
@@ -103,26 +92,5 @@ export function withAuth(options: AuthOptions): FetchLayer {
     const fresh = await refreshOnce();
     await discard(response, call);
     return next(authenticated(again, fresh), call, signal);
-  };
-}
-
-/**
- * The token request's `fetch`: through the transport below auth (timeout, retry policy, and no
- * redirect off the token endpoint's origin), with its body read inside the attempt's timer.
- */
-function exchangeFetch({ exchange, fetch, redactor, spec }: AuthOptions, operation: string) {
-  return async (request: Request): Promise<Response> => {
-    const call: Call = {
-      vendor: spec.vendor,
-      vendorName: spec.vendorName,
-      operation,
-      redactor,
-      fetch,
-      release: undefined,
-    };
-    const response = await exchange(request, call);
-    const body = await response.text();
-    await discard(response, call);
-    return new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
   };
 }

@@ -1,7 +1,10 @@
+import { type Call, discard } from "../context.js";
 import type { ErrorContext, TextRedactor } from "../errors/api-tokens-error.js";
 import { CredentialError } from "../errors/credential-error.js";
 import { TokenExchangeError } from "../errors/token-exchange-error.js";
+import type { OAuth2SecuritySchemeSpec } from "../spec.js";
 import type { FetchLike } from "../transport/fetch-like.js";
+import type { SchemeImplementation, SchemeSetup } from "./scheme.js";
 
 /** How an access token is cached. */
 export const DEFAULT_TOKEN_CACHE = Object.freeze({
@@ -142,4 +145,45 @@ function safeUrl(url: string): string {
   } catch {
     return "(token URL)";
   }
+}
+
+/**
+ * An OAuth2 scheme (`type: oauth2`) with a client-credentials flow: the credential users hold
+ * (`<client id><x-credential-separator><secret>`) is exchanged at `tokenUrl` (or the client's
+ * `tokenUrl` option) for an access token, sent as `Authorization: Bearer <access token>`
+ * (RFC 6750). Other flows are not applied.
+ *
+ * @see https://www.rfc-editor.org/rfc/rfc6749#section-4.4
+ * @example oauth2ClientCredentialsAuth(spec.securitySchemes.oauth2, setup)
+ */
+export const oauth2ClientCredentialsAuth: SchemeImplementation<OAuth2SecuritySchemeSpec> = (scheme, setup) => {
+  const flow = scheme.flows.clientCredentials;
+  if (!flow) return undefined;
+  const tokenUrl = setup.tokenUrl ?? flow.tokenUrl;
+  const exchanger = new ClientCredentialsExchanger({
+    tokenUrl,
+    separator: scheme.credentialSeparator ?? ":",
+    fetch: exchangeFetch(setup, `POST ${URL.canParse(tokenUrl) ? new URL(tokenUrl).pathname : "(token URL)"}`),
+    redactor: setup.redactor,
+    vendor: setup.spec.vendor,
+    vendorName: setup.spec.vendorName,
+  });
+  return {
+    apply: (headers, accessToken) => headers.set("authorization", `Bearer ${accessToken}`),
+    exchange: (credential, refresh) => exchanger.accessToken(credential, { refresh }),
+  };
+};
+
+/**
+ * The token request's `fetch`: through the transport below auth (timeout, retry policy, and no
+ * redirect off the token endpoint's origin), with its body read inside the attempt's timer.
+ */
+function exchangeFetch({ exchange, fetch, redactor, spec }: SchemeSetup, operation: string) {
+  return async (request: Request): Promise<Response> => {
+    const call: Call = { vendor: spec.vendor, vendorName: spec.vendorName, operation, redactor, fetch, release: undefined };
+    const response = await exchange(request, call);
+    const body = await response.text();
+    await discard(response, call);
+    return new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
+  };
 }

@@ -1,23 +1,55 @@
+import type { TextRedactor } from "../errors/api-tokens-error.js";
 import { ConfigurationError } from "../errors/configuration-error.js";
 import type { ApiSpec, SecuritySchemeSpec } from "../spec.js";
-import { applyApiKey } from "./api-key.js";
-import { httpAuthorization } from "./http-bearer.js";
+import type { FetchLike, Send } from "../transport/fetch-like.js";
+
+/** What a scheme implementation may use to build its {@link Authenticator}. */
+export interface SchemeSetup {
+  readonly spec: ApiSpec;
+  /** Overrides an OAuth2 scheme's `tokenUrl` (checked by the client). */
+  readonly tokenUrl?: string | undefined;
+  /** The transport below auth (timeout, retry, redirect rules), for a token request. */
+  readonly exchange: Send;
+  /** The wire `fetch` of a token request. */
+  readonly fetch: FetchLike;
+  readonly redactor: TextRedactor & { add(secret: string | undefined): void };
+}
+
+/** One security scheme at run time: how the credential is written into a request. */
+export interface Authenticator {
+  /** Writes the value to send (the credential, or what {@link exchange} made of it) into `headers`. */
+  apply(headers: Headers, value: string): void;
+  /**
+   * Turns the credential users hold into the value sent (OAuth2: an access token); `refresh`
+   * after a 401. A scheme with an exchange is refreshable even with a fixed credential.
+   */
+  readonly exchange?: ((credential: string, refresh: boolean) => Promise<string>) | undefined;
+}
 
 /**
- * The security scheme to use: the named one, or the first of the spec's `security`
- * alternatives that core supports (API keys in a query string and OAuth2 flows other than
- * client credentials are not).
- *
- * @example selectScheme(spec) // ["ApiToken", { type: "apiKey", in: "header", name: "Authorization", prefix: "Api-Token" }]
+ * The run-time half of a kind of security scheme, referenced by the generated spec module next
+ * to the scheme's data (`{ type: "apiKey", …, auth: apiKeyAuth }`), so that a vendor's bundle
+ * holds only the schemes its spec declares. `undefined` when core cannot apply this variant
+ * (an API key in a query string, an OAuth2 flow other than client credentials).
  */
-export function selectScheme(spec: ApiSpec, name?: string): [string, SecuritySchemeSpec] {
+export type SchemeImplementation<S extends SecuritySchemeSpec = SecuritySchemeSpec> = (
+  scheme: S,
+  setup: SchemeSetup,
+) => Authenticator | undefined;
+
+/**
+ * The security scheme to use and its {@link Authenticator}: the named one, or the first of the
+ * spec's `security` alternatives (then the other declared schemes) that core can apply.
+ *
+ * @example selectScheme(spec, undefined, setup) // ["Api-Token", { apply }]
+ */
+export function selectScheme(spec: ApiSpec, name: string | undefined, setup: SchemeSetup): [string, Authenticator] {
   const names = name ? [name] : [...spec.security.flat(), ...Object.keys(spec.securitySchemes)];
   for (const candidate of names) {
     const scheme = spec.securitySchemes[candidate];
-    if (!scheme) continue;
-    if (scheme.type === "apiKey" && scheme.in === "query") continue;
-    if (scheme.type === "oauth2" && !scheme.flows.clientCredentials) continue;
-    return [candidate, scheme];
+    const implementation = scheme?.auth as SchemeImplementation | undefined;
+    const authenticator = scheme && implementation?.(scheme, setup);
+    if (authenticator) return [candidate, authenticator];
   }
   const known = Object.keys(spec.securitySchemes).join(", ") || "none";
   throw new ConfigurationError(
@@ -26,17 +58,4 @@ export function selectScheme(spec: ApiSpec, name?: string): [string, SecuritySch
       : `the spec declares no security scheme core can apply (it has: ${known})`,
     { vendor: spec.vendor, vendorName: spec.vendorName },
   );
-}
-
-/**
- * Writes a credential into headers as the scheme says: `Authorization: Bearer …` for `http`
- * bearer and for an OAuth2 access token (RFC 6750), `<prefix> <key>` or the bare key in the
- * scheme's header for `apiKey`, or a cookie.
- *
- * @see https://www.rfc-editor.org/rfc/rfc6750#section-2.1
- * @example applyScheme({ type: "http", scheme: "bearer" }, headers, "eyJ…")
- */
-export function applyScheme(scheme: SecuritySchemeSpec, headers: Headers, credential: string): void {
-  if (scheme.type === "apiKey") applyApiKey(scheme, headers, credential);
-  else headers.set("authorization", scheme.type === "http" ? httpAuthorization(scheme, credential) : `Bearer ${credential}`);
 }

@@ -1,7 +1,18 @@
 import { startTestServer, type TestServer } from "@apitokens/testing";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { selectScheme } from "../../src/auth/scheme.js";
-import { ConfigurationError, CredentialError, Secret, unwrap } from "../../src/index.js";
+import { type SchemeSetup, selectScheme } from "../../src/auth/scheme.js";
+import {
+  type ApiSpec,
+  apiKeyAuth,
+  ConfigurationError,
+  CredentialError,
+  httpAuth,
+  oauth2ClientCredentialsAuth,
+  Redactor,
+  Secret,
+  unwrap,
+  wire,
+} from "../../src/index.js";
 import { acmeClient, spec } from "../fixtures.js";
 
 let server: TestServer;
@@ -27,8 +38,42 @@ describe("spec-driven schemes", () => {
     expect(server.requests[0]?.headers[header]).toBe(want);
   });
 
+  const setupOf = (of: ApiSpec): SchemeSetup => ({ spec: of, exchange: wire, fetch: globalThis.fetch, redactor: new Redactor() });
+
   it("uses the first of the spec's security alternatives by default", () => {
-    expect(selectScheme(spec)[0]).toBe("bearer");
+    expect(selectScheme(spec, undefined, setupOf(spec))[0]).toBe("bearer");
+  });
+
+  it.each([
+    {
+      given: "a scheme without its implementation (nothing in the bundle applies it)",
+      schemes: { plain: { type: "http", scheme: "bearer" }, key: { type: "apiKey", in: "header", name: "X-Key", auth: apiKeyAuth } },
+      want: "key",
+    },
+    {
+      given: "an API key in the query string (it would end up in logs)",
+      schemes: {
+        query: { type: "apiKey", in: "query", name: "key", auth: apiKeyAuth },
+        bearer: { type: "http", scheme: "bearer", auth: httpAuth },
+      },
+      want: "bearer",
+    },
+    {
+      given: "an OAuth2 scheme without a client-credentials flow",
+      schemes: {
+        code: { type: "oauth2", flows: {}, auth: oauth2ClientCredentialsAuth },
+        bearer: { type: "http", scheme: "bearer", auth: httpAuth },
+      },
+      want: "bearer",
+    },
+  ] as const)("skips $given", ({ schemes, want }) => {
+    const of: ApiSpec = { ...spec, securitySchemes: schemes, security: Object.keys(schemes).map((name) => [name]) };
+    expect(selectScheme(of, undefined, setupOf(of))[0]).toBe(want);
+  });
+
+  it("refuses a spec none of whose schemes it can apply, naming them", () => {
+    const of: ApiSpec = { ...spec, securitySchemes: { plain: { type: "http", scheme: "bearer" } }, security: [["plain"]] };
+    expect(() => selectScheme(of, undefined, setupOf(of))).toThrow("the spec declares no security scheme core can apply (it has: plain)");
   });
 
   it("accepts a Secret as the token", async () => {

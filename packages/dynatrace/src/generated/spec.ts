@@ -3,9 +3,9 @@
  * Do not make direct changes to the file: edit the spec and run `npm run generate`.
  */
 
-import type { ApiSpec } from "@apitokens/core";
+import { type ApiSpec, apiKeyAuth } from "@apitokens/core";
 
-/** Servers, security schemes and operations of specs/dynatrace.yaml, as data. */
+/** Servers, security schemes (with the implementation of each) and operations of specs/dynatrace.yaml, as data. */
 export const spec = {
   "vendor": "dynatrace",
   "vendorName": "Dynatrace",
@@ -14,7 +14,6 @@ export const spec = {
   "servers": [
     {
       "url": "https://{environmentId}.live.dynatrace.com/api/v2",
-      "description": "Dynatrace SaaS environment.",
       "variables": {
         "environmentId": {
           "default": "abc12345"
@@ -23,7 +22,6 @@ export const spec = {
     },
     {
       "url": "https://{domain}/e/{environmentId}/api/v2",
-      "description": "Dynatrace Managed cluster or Dynatrace for Government environment.",
       "variables": {
         "domain": {
           "default": "managed.dynatrace.invalid"
@@ -35,7 +33,6 @@ export const spec = {
     },
     {
       "url": "https://{activeGateDomain}:{port}/e/{environmentId}/api/v2",
-      "description": "Environment or Cluster ActiveGate that forwards API requests to the environment.",
       "variables": {
         "activeGateDomain": {
           "default": "activegate.dynatrace.invalid"
@@ -54,7 +51,8 @@ export const spec = {
       "type": "apiKey",
       "in": "header",
       "name": "Authorization",
-      "prefix": "Api-Token"
+      "prefix": "Api-Token",
+      "auth": apiKeyAuth
     }
   },
   "security": [
@@ -66,105 +64,43 @@ export const spec = {
     "listApiTokens": {
       "method": "GET",
       "path": "/apiTokens",
-      "security": [
-        [
-          "Api-Token"
-        ]
-      ],
       "responses": {
-        "200": "json",
-        "400": "json",
-        "401": "json",
-        "429": "json",
-        "4XX": "json",
-        "5XX": "json"
+        "200": "json"
       }
     },
     "createApiToken": {
       "method": "POST",
       "path": "/apiTokens",
-      "security": [
-        [
-          "Api-Token"
-        ]
-      ],
       "responses": {
-        "201": "json",
-        "400": "json",
-        "401": "json",
-        "429": "json",
-        "4XX": "json",
-        "5XX": "json"
+        "201": "json"
       }
     },
     "getApiToken": {
       "method": "GET",
       "path": "/apiTokens/{id}",
-      "security": [
-        [
-          "Api-Token"
-        ]
-      ],
       "responses": {
-        "200": "json",
-        "400": "json",
-        "401": "json",
-        "404": "json",
-        "429": "json",
-        "4XX": "json",
-        "5XX": "json"
+        "200": "json"
       }
     },
     "updateApiToken": {
       "method": "PUT",
       "path": "/apiTokens/{id}",
-      "security": [
-        [
-          "Api-Token"
-        ]
-      ],
       "responses": {
-        "204": "empty",
-        "400": "json",
-        "401": "json",
-        "429": "json",
-        "4XX": "json",
-        "5XX": "json"
+        "204": "empty"
       }
     },
     "deleteApiToken": {
       "method": "DELETE",
       "path": "/apiTokens/{id}",
-      "security": [
-        [
-          "Api-Token"
-        ]
-      ],
       "responses": {
-        "204": "empty",
-        "400": "json",
-        "401": "json",
-        "404": "json",
-        "429": "json",
-        "4XX": "json",
-        "5XX": "json"
+        "204": "empty"
       }
     },
     "lookupApiToken": {
       "method": "POST",
       "path": "/apiTokens/lookup",
-      "security": [
-        [
-          "Api-Token"
-        ]
-      ],
       "responses": {
-        "200": "json",
-        "401": "json",
-        "404": "json",
-        "429": "json",
-        "4XX": "json",
-        "5XX": "json"
+        "200": "json"
       }
     }
   },

@@ -3,9 +3,9 @@
  * Do not make direct changes to the file: edit the spec and run `npm run generate`.
  */
 
-import type { ApiSpec } from "@apitokens/core";
+import { type ApiSpec, apiKeyAuth, httpAuth, oauth2ClientCredentialsAuth } from "@apitokens/core";
 
-/** Servers, security schemes and operations of specs/qernal.yaml, as data. */
+/** Servers, security schemes (with the implementation of each) and operations of specs/qernal.yaml, as data. */
 export const spec = {
   "vendor": "qernal",
   "vendorName": "Qernal",
@@ -13,8 +13,7 @@ export const spec = {
   "version": "1.0.0",
   "servers": [
     {
-      "url": "https://chaos.qernal.com/v1",
-      "description": "Production"
+      "url": "https://chaos.qernal.com/v1"
     }
   ],
   "securitySchemes": {
@@ -26,16 +25,19 @@ export const spec = {
           "scopes": {}
         }
       },
-      "credentialSeparator": "@"
+      "credentialSeparator": "@",
+      "auth": oauth2ClientCredentialsAuth
     },
     "token": {
       "type": "http",
-      "scheme": "bearer"
+      "scheme": "bearer",
+      "auth": httpAuth
     },
     "cookie": {
       "type": "apiKey",
       "in": "cookie",
-      "name": "qernal_kratos_session"
+      "name": "qernal_kratos_session",
+      "auth": apiKeyAuth
     }
   },
   "security": [
@@ -53,105 +55,36 @@ export const spec = {
     "auth-tokens-list": {
       "method": "GET",
       "path": "/auth/tokens",
-      "security": [
-        [
-          "oauth2"
-        ],
-        [
-          "token"
-        ],
-        [
-          "cookie"
-        ]
-      ],
       "responses": {
-        "200": "json",
-        "400": "json",
-        "401": "empty",
-        "404": "json"
+        "200": "json"
       }
     },
     "auth-tokens-create": {
       "method": "POST",
       "path": "/auth/tokens",
-      "security": [
-        [
-          "oauth2"
-        ],
-        [
-          "token"
-        ],
-        [
-          "cookie"
-        ]
-      ],
       "responses": {
-        "200": "json",
-        "400": "json",
-        "401": "empty",
-        "404": "json"
+        "200": "json"
       }
     },
     "auth-tokens-get": {
       "method": "GET",
       "path": "/auth/tokens/{token_id}",
-      "security": [
-        [
-          "oauth2"
-        ],
-        [
-          "token"
-        ],
-        [
-          "cookie"
-        ]
-      ],
       "responses": {
-        "200": "json",
-        "400": "json",
-        "401": "empty",
-        "404": "json"
+        "200": "json"
       }
     },
     "auth-tokens-update": {
       "method": "PUT",
       "path": "/auth/tokens/{token_id}",
-      "security": [
-        [
-          "oauth2"
-        ],
-        [
-          "token"
-        ],
-        [
-          "cookie"
-        ]
-      ],
       "responses": {
-        "200": "json",
-        "400": "json",
-        "401": "empty",
-        "404": "json"
+        "200": "json"
       }
     },
     "auth-tokens-delete": {
       "method": "DELETE",
       "path": "/auth/tokens/{token_id}",
-      "security": [
-        [
-          "oauth2"
-        ],
-        [
-          "token"
-        ],
-        [
-          "cookie"
-        ]
-      ],
       "responses": {
-        "200": "json",
-        "401": "empty",
-        "404": "json"
+        "200": "json"
       }
     }
   },

@@ -3,9 +3,9 @@
  * Do not make direct changes to the file: edit the spec and run `npm run generate`.
  */
 
-import type { ApiSpec } from "@apitokens/core";
+import { type ApiSpec, apiKeyAuth } from "@apitokens/core";
 
-/** Servers, security schemes and operations of specs/sematext.yaml, as data. */
+/** Servers, security schemes (with the implementation of each) and operations of specs/sematext.yaml, as data. */
 export const spec = {
   "vendor": "sematext",
   "vendorName": "Sematext",
@@ -13,12 +13,10 @@ export const spec = {
   "version": "v3",
   "servers": [
     {
-      "url": "https://apps.sematext.com",
-      "description": "US region (Sematext Cloud US data center)."
+      "url": "https://apps.sematext.com"
     },
     {
-      "url": "https://apps.eu.sematext.com",
-      "description": "EU region (Sematext Cloud EU data center)."
+      "url": "https://apps.eu.sematext.com"
     }
   ],
   "securitySchemes": {
@@ -26,7 +24,8 @@ export const spec = {
       "type": "apiKey",
       "in": "header",
       "name": "Authorization",
-      "prefix": "apiKey"
+      "prefix": "apiKey",
+      "auth": apiKeyAuth
     }
   },
   "security": [
@@ -38,86 +37,36 @@ export const spec = {
     "getAppTokens_1": {
       "method": "GET",
       "path": "/users-web/api/v3/apps/{appId}/tokens",
-      "security": [
-        [
-          "api_key"
-        ]
-      ],
       "responses": {
-        "200": "json",
-        "400": "json",
-        "401": "json",
-        "403": "json",
-        "404": "json",
-        "500": "json"
+        "200": "json"
       }
     },
     "createAppToken": {
       "method": "POST",
       "path": "/users-web/api/v3/apps/{appId}/tokens",
-      "security": [
-        [
-          "api_key"
-        ]
-      ],
       "responses": {
-        "200": "json",
-        "400": "json",
-        "401": "json",
-        "403": "json",
-        "404": "json",
-        "500": "json"
+        "200": "json"
       }
     },
     "updateAppToken": {
       "method": "PUT",
       "path": "/users-web/api/v3/apps/{appId}/tokens/{tokenId}",
-      "security": [
-        [
-          "api_key"
-        ]
-      ],
       "responses": {
-        "200": "json",
-        "400": "json",
-        "401": "json",
-        "403": "json",
-        "404": "json",
-        "500": "json"
+        "200": "json"
       }
     },
     "deleteAppToken_1": {
       "method": "DELETE",
       "path": "/users-web/api/v3/apps/{appId}/tokens/{tokenId}",
-      "security": [
-        [
-          "api_key"
-        ]
-      ],
       "responses": {
-        "200": "json",
-        "400": "json",
-        "401": "json",
-        "403": "json",
-        "404": "json",
-        "500": "json"
+        "200": "json"
       }
     },
     "regenerateAppToken_1": {
       "method": "POST",
       "path": "/users-web/api/v3/apps/{appId}/tokens/{tokenId}/regenerate",
-      "security": [
-        [
-          "api_key"
-        ]
-      ],
       "responses": {
-        "200": "json",
-        "400": "json",
-        "401": "json",
-        "403": "json",
-        "404": "json",
-        "500": "json"
+        "200": "json"
       }
     }
   },

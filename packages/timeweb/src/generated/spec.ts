@@ -3,9 +3,9 @@
  * Do not make direct changes to the file: edit the spec and run `npm run generate`.
  */
 
-import type { ApiSpec } from "@apitokens/core";
+import { type ApiSpec, httpAuth } from "@apitokens/core";
 
-/** Servers, security schemes and operations of specs/timeweb.yaml, as data. */
+/** Servers, security schemes (with the implementation of each) and operations of specs/timeweb.yaml, as data. */
 export const spec = {
   "vendor": "timeweb",
   "vendorName": "Timeweb Cloud",
@@ -13,15 +13,15 @@ export const spec = {
   "version": "1.0.0",
   "servers": [
     {
-      "url": "https://api.timeweb.cloud",
-      "description": "Timeweb Cloud public API (production; the only server upstream declares)."
+      "url": "https://api.timeweb.cloud"
     }
   ],
   "securitySchemes": {
     "Bearer": {
       "type": "http",
       "scheme": "bearer",
-      "bearerFormat": "JWT"
+      "bearerFormat": "JWT",
+      "auth": httpAuth
     }
   },
   "security": [
@@ -33,91 +33,36 @@ export const spec = {
     "getTokens": {
       "method": "GET",
       "path": "/api/v1/auth/api-keys",
-      "security": [
-        [
-          "Bearer"
-        ]
-      ],
       "responses": {
-        "200": "json",
-        "400": "json",
-        "401": "json",
-        "403": "json",
-        "404": "json",
-        "429": "json",
-        "500": "json"
+        "200": "json"
       }
     },
     "createToken": {
       "method": "POST",
       "path": "/api/v1/auth/api-keys",
-      "security": [
-        [
-          "Bearer"
-        ]
-      ],
       "responses": {
-        "201": "json",
-        "400": "json",
-        "401": "json",
-        "403": "json",
-        "404": "json",
-        "429": "json",
-        "500": "json"
+        "201": "json"
       }
     },
     "reissueToken": {
       "method": "PUT",
       "path": "/api/v1/auth/api-keys/{token_id}",
-      "security": [
-        [
-          "Bearer"
-        ]
-      ],
       "responses": {
-        "200": "json",
-        "400": "json",
-        "401": "json",
-        "403": "json",
-        "404": "json",
-        "429": "json",
-        "500": "json"
+        "200": "json"
       }
     },
     "deleteToken": {
       "method": "DELETE",
       "path": "/api/v1/auth/api-keys/{token_id}",
-      "security": [
-        [
-          "Bearer"
-        ]
-      ],
       "responses": {
-        "204": "empty",
-        "400": "json",
-        "401": "json",
-        "403": "json",
-        "404": "json",
-        "429": "json",
-        "500": "json"
+        "204": "empty"
       }
     },
     "updateToken": {
       "method": "PATCH",
       "path": "/api/v1/auth/api-keys/{token_id}",
-      "security": [
-        [
-          "Bearer"
-        ]
-      ],
       "responses": {
-        "200": "json",
-        "400": "json",
-        "401": "json",
-        "403": "json",
-        "404": "json",
-        "429": "json",
-        "500": "json"
+        "200": "json"
       }
     }
   },
