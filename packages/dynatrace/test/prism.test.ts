@@ -4,10 +4,12 @@
 import { fileURLToPath } from "node:url";
 import { unwrap } from "@apitokens/core";
 import { PRISM_DEFAULTS, type PrismServer, prismExample, recordRequests, type SentRequest, startPrism } from "@apitokens/testing";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { createDynatraceClient, type DynatraceClient } from "../src/index.js";
 
 const SPEC = fileURLToPath(new URL("../../../specs/dynatrace.yaml", import.meta.url));
+// Real I/O with a child process, on a machine that may be busy: generous time per test, never a budget.
+vi.setConfig({ testTimeout: 60_000 });
 const SECRET = "dt0c01.ST2EY72KQINMH574WMNVI7YN.G3DFPBEJYMODIDAEX454M7YWBUVEFOWKPRVMWFASS64NFH52PX6BNDVFFM572RZM";
 const ID = "dt0c01.344TFJGVQ4K7BN7XJ8B7TFQ7";
 
@@ -39,6 +41,12 @@ beforeEach(() => {
 });
 
 describe("Prism enforces specs/dynatrace.yaml", () => {
+  it("closes each connection after its answer, so no request reuses a socket Prism is closing", async () => {
+    const response = await fetch(`${prism.url}/apiTokens`);
+    await response.body?.cancel();
+    expect(response.headers.get("connection")).toBe("close");
+  });
+
   it("refuses a request without the Api-Token header", async () => {
     const response = await fetch(`${prism.url}/apiTokens`);
     expect(response.status).toBe(401);

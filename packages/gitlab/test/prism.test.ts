@@ -4,10 +4,12 @@
 import { fileURLToPath } from "node:url";
 import { paginate, unwrap } from "@apitokens/core";
 import { PRISM_DEFAULTS, type PrismServer, prismExample, recordRequests, type SentRequest, startPrism } from "@apitokens/testing";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { createGitlabClient, type GitlabClient } from "../src/index.js";
 
 const SPEC = fileURLToPath(new URL("../../../specs/gitlab.yaml", import.meta.url));
+// Real I/O with a child process, on a machine that may be busy: generous time per test, never a budget.
+vi.setConfig({ testTimeout: 60_000 });
 const SECRET = "glpat-ts8y8Mk2gxi-xvXVsxfN";
 const LEAKED = "glpat-TESTtokenGq5K56y8RBbu286MQp1OmFwOAk.01.0z11111is";
 
@@ -35,6 +37,12 @@ beforeEach(() => {
 });
 
 describe("Prism enforces specs/gitlab.yaml", () => {
+  it("closes each connection after its answer, so no request reuses a socket Prism is closing", async () => {
+    const response = await fetch(`${prism.url}/personal_access_tokens`);
+    await response.body?.cancel();
+    expect(response.headers.get("connection")).toBe("close");
+  });
+
   it("refuses a request without a token", async () => {
     expect((await fetch(`${prism.url}/personal_access_tokens`)).status).toBe(401);
   });

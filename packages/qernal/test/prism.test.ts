@@ -14,10 +14,12 @@ import {
   startTestServer,
   type TestServer,
 } from "@apitokens/testing";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { createQernalClient, type QernalClient } from "../src/index.js";
 
 const SPEC = fileURLToPath(new URL("../../../specs/qernal.yaml", import.meta.url));
+// Real I/O with a child process, on a machine that may be busy: generous time per test, never a budget.
+vi.setConfig({ testTimeout: 60_000 });
 const CLIENT_ID = "5b0e7a3c-1d42-4c8e-9f61-3a7b2d9e0c14";
 // The secret has an `@` of its own: the token is split at the FIRST `@` (the spec's x-credential-separator).
 const CLIENT_SECRET = "Q7.xVn2~pL_8r@Tb4 KdWm0s";
@@ -80,6 +82,12 @@ beforeEach(() => {
 });
 
 describe("Prism enforces specs/qernal.yaml", () => {
+  it("closes each connection after its answer, so no request reuses a socket Prism is closing", async () => {
+    const response = await fetch(`${prism.url}/auth/tokens`);
+    await response.body?.cancel();
+    expect(response.headers.get("connection")).toBe("close");
+  });
+
   it("refuses a request without a bearer token", async () => {
     const response = await fetch(`${prism.url}/auth/tokens`);
     expect(response.status).toBe(401);

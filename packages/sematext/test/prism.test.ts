@@ -4,10 +4,12 @@
 import { fileURLToPath } from "node:url";
 import { unwrap } from "@apitokens/core";
 import { PRISM_DEFAULTS, type PrismServer, prismExample, recordRequests, type SentRequest, startPrism } from "@apitokens/testing";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { createSematextClient, type SematextClient } from "../src/index.js";
 
 const SPEC = fileURLToPath(new URL("../../../specs/sematext.yaml", import.meta.url));
+// Real I/O with a child process, on a machine that may be busy: generous time per test, never a budget.
+vi.setConfig({ testTimeout: 60_000 });
 const API_KEY = "0f3e6c2a-91b4-4d7e-8a55-3c2b1d0e9f48";
 const APP = 24531;
 const TOKEN = 1187;
@@ -40,6 +42,12 @@ beforeEach(() => {
 });
 
 describe("Prism enforces specs/sematext.yaml", () => {
+  it("closes each connection after its answer, so no request reuses a socket Prism is closing", async () => {
+    const response = await fetch(`${prism.url}${TOKENS}`);
+    await response.body?.cancel();
+    expect(response.headers.get("connection")).toBe("close");
+  });
+
   it("refuses a request without the apiKey header", async () => {
     const response = await fetch(`${prism.url}${TOKENS}`);
     expect(response.status).toBe(401);

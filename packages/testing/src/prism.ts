@@ -22,6 +22,8 @@ export interface PrismSettings {
   readonly attempts: number;
   /** @default 60 */
   readonly outputLines: number;
+  /** @default 50 */
+  readonly readinessPollMs: number;
 }
 
 /**
@@ -41,6 +43,8 @@ export const PRISM_DEFAULTS: PrismSettings = Object.freeze({
   attempts: 3,
   /** Lines of Prism's output kept for error messages. */
   outputLines: 60,
+  /** Milliseconds between two readiness probes (an HTTP request to Prism's port) until it answers, within `startupTimeoutMs`. */
+  readinessPollMs: 50,
 });
 
 /**
@@ -85,12 +89,25 @@ const requireHere = createRequire(import.meta.url);
 // A preload that ends Prism when the test process goes away without calling close() (even on
 // SIGKILL): the test process holds the write end of Prism's stdin, and the OS closes it then.
 const WATCHDOG = "data:text/javascript,process.stdin.on('end',()=>process.exit(0)).on('error',()=>process.exit(0)).resume()";
+// A preload that makes Prism answer every request with `Connection: close` and close the socket
+// after the answer. With keep-alive, Prism's server closes an idle socket after 5 s while the
+// client's pool may pick the same socket for its next request; on a loaded machine the two race
+// and the request fails with UND_ERR_SOCKET "other side closed". A fresh connection per request
+// leaves nothing to race. It observes Node's `http.server.request.start` channel, so Prism's own
+// code is untouched.
+const ONE_REQUEST_PER_CONNECTION = `data:text/javascript,${encodeURIComponent(
+  'import { subscribe } from "node:diagnostics_channel"; subscribe("http.server.request.start", ({ response }) => { response.shouldKeepAlive = false; });',
+)}`;
 
 /**
  * Starts `@stoplight/prism-cli` in mock mode on 127.0.0.1, on a free port, serving `specPath`.
  * Prism validates every request against the spec (parameters, body, security) and answers
  * a violation with a 4xx; with `errors` (the default) it also refuses to send a response that
  * breaks the spec. Static mode: each answer is the first example of the response.
+ *
+ * It resolves once Prism has said it listens and has answered an HTTP request on its port (no
+ * fixed wait). Every answer closes its connection (`Connection: close`), so a client never
+ * reuses a socket that Prism is closing: start one Prism per test file and share it.
  *
  * Prism runs as `node <prism bin>` in its own process group, so `close()` ends everything it
  * started; a process that exits without calling `close()` takes Prism down with it.
@@ -144,7 +161,8 @@ function prismBin(): string {
 }
 
 function launch(spec: string, port: number, settings: PrismSettings): Promise<PrismServer> {
-  const args = ["--import", WATCHDOG, prismBin(), "mock", spec, "--host", "127.0.0.1", "--port", String(port)];
+  const preloads = ["--import", WATCHDOG, "--import", ONE_REQUEST_PER_CONNECTION];
+  const args = [...preloads, prismBin(), "mock", spec, "--host", "127.0.0.1", "--port", String(port)];
   if (settings.errors) args.push("--errors");
   const child = spawn(process.execPath, args, {
     detached: true,
@@ -183,6 +201,7 @@ function launch(spec: string, port: number, settings: PrismSettings): Promise<Pr
 
   return new Promise<PrismServer>((done, fail) => {
     let settled = false;
+    let announced = false;
     const timer = setTimeout(
       () => give(new Error(`Prism did not start within ${settings.startupTimeoutMs} ms:\n${output()}`)),
       settings.startupTimeoutMs,
@@ -199,10 +218,15 @@ function launch(spec: string, port: number, settings: PrismSettings): Promise<Pr
         if (line.trim() === "") continue;
         lines.push(line);
         if (lines.length > settings.outputLines) lines.shift();
-        if (!settled && READY.test(line)) {
-          settled = true;
-          clearTimeout(timer);
-          done({ url: `http://127.0.0.1:${port}`, output, close });
+        if (!announced && READY.test(line)) {
+          announced = true;
+          const url = `http://127.0.0.1:${port}`;
+          answers(url, settings.readinessPollMs, () => settled).then(() => {
+            if (settled) return;
+            settled = true;
+            clearTimeout(timer);
+            done({ url, output, close });
+          }, give);
         }
       }
     };
@@ -211,6 +235,23 @@ function launch(spec: string, port: number, settings: PrismSettings): Promise<Pr
     child.once("error", (error) => give(error));
     child.once("exit", (code, signal) => give(new Error(`Prism exited (${signal ?? `code ${code}`}) before it was ready:\n${output()}`)));
   });
+}
+
+/**
+ * Resolves once an HTTP request to `url` gets an answer (any status): the port is bound and the
+ * server handles requests. Probes again every `pollMs` while the connection is refused, until
+ * `stopped()` (the startup deadline, Prism's exit) says to give up.
+ */
+async function answers(url: string, pollMs: number, stopped: () => boolean): Promise<void> {
+  while (!stopped()) {
+    try {
+      const response = await fetch(url, { method: "HEAD", headers: { connection: "close" } });
+      await response.body?.cancel();
+      return;
+    } catch {
+      await new Promise((next) => setTimeout(next, pollMs));
+    }
+  }
 }
 
 function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {

@@ -4,10 +4,12 @@
 import { fileURLToPath } from "node:url";
 import { unwrap } from "@apitokens/core";
 import { PRISM_DEFAULTS, type PrismServer, prismExample, recordRequests, type SentRequest, startPrism } from "@apitokens/testing";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { createTimewebClient, type TimewebClient } from "../src/index.js";
 
 const SPEC = fileURLToPath(new URL("../../../specs/timeweb.yaml", import.meta.url));
+// Real I/O with a child process, on a machine that may be busy: generous time per test, never a budget.
+vi.setConfig({ testTimeout: 60_000 });
 // A JWT-shaped Timeweb token (not a real one).
 const JWT = "eyJhbGciOiJSUzUxMiIsInR5cCI6IkpXVCJ9.eyJqdGkiOiJ0ZXN0LXRva2VuIn0.ZXhhbXBsZS1zaWduYXR1cmU";
 const ID = "6f1c2a9e-3b7d-4e21-9a55-0c8e4f7b2d13";
@@ -40,6 +42,12 @@ beforeEach(() => {
 });
 
 describe("Prism enforces specs/timeweb.yaml", () => {
+  it("closes each connection after its answer, so no request reuses a socket Prism is closing", async () => {
+    const response = await fetch(`${prism.url}${KEYS}`);
+    await response.body?.cancel();
+    expect(response.headers.get("connection")).toBe("close");
+  });
+
   it("refuses a request without the bearer token", async () => {
     const response = await fetch(`${prism.url}${KEYS}`);
     expect(response.status).toBe(401);
