@@ -10,7 +10,7 @@ import { serializePath } from "./path-params.js";
 import { Redactor } from "./redact.js";
 import { isSecret } from "./secret.js";
 import type { ApiSpec } from "./spec.js";
-import { type FetchLike, type Send, wire } from "./transport/fetch-like.js";
+import { type FetchLike, globalFetch, type Send, wire } from "./transport/fetch-like.js";
 import { withRedirects } from "./transport/redirect.js";
 import { retryPolicy, withRetry } from "./transport/retry.js";
 import { withTimeout } from "./transport/timeout.js";
@@ -61,7 +61,7 @@ export function createApiClient<Paths extends object, Pages = Record<never, neve
   // The redactor travels with the source, so a token function's failure is redacted with every value it gave.
   const source: CredentialSource = { ...context, option: "token", envVar: profile.envVar, redactor };
   const credential = checkedCredential(options.token, source);
-  const fetch: FetchLike = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+  const fetch: FetchLike = options.fetch ?? globalFetch;
 
   const below = (policy: RequestPolicyOptions): Send => {
     const timeout = policy.timeout ?? clientPolicy.timeout ?? DEFAULT_TIMEOUTS.timeout;
@@ -87,12 +87,13 @@ export function createApiClient<Paths extends object, Pages = Record<never, neve
     redactor,
     fetch,
     reader: profile,
+    middleware: [],
   };
   const paginators = profile.pagination ?? {};
 
   function build(policy: RequestPolicyOptions): ApiClient<Paths, Pages> {
     const methods = clientMethods(parts, auth(below(policy)));
-    const pagination: Pagination<Pages> = { paginators, page: (path: string, init: PageInit) => methods.GET(path, init) };
+    const pagination: Pagination<Pages> = { paginators, page: (path: string, init: PageInit) => methods.GET(path, init), fetch };
     const client = {
       ...methods,
       spec,

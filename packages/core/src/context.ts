@@ -18,6 +18,12 @@ export interface Call {
   /** The `fetch` at the wire for this call: the call's own `fetch` option, else the client's. */
   readonly fetch: FetchLike;
   /**
+   * `false` when the request's own signal cannot abort (the caller passed no `signal` and no
+   * middleware could have replaced the request), so the layers below need not listen to it.
+   * Anything else means it may.
+   */
+  readonly requestSignal?: boolean | undefined;
+  /**
    * Ends the current attempt (its timer, its signal listeners) once its body has been read or
    * dropped. Set by the timeout layer; call it through {@link endAttempt}.
    */

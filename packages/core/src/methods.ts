@@ -36,6 +36,8 @@ export interface MethodParts {
   /** The client's `fetch` option, or the global `fetch`. */
   readonly fetch: FetchLike;
   readonly reader: AnswerReader;
+  /** What `use()` added and `eject()` has not removed, kept as openapi-fetch keeps it (shared by `withOptions` clients). */
+  readonly middleware: Middleware[];
 }
 
 /**
@@ -46,7 +48,7 @@ export interface MethodParts {
  * share its middleware.
  */
 export function clientMethods(parts: MethodParts, send: Send): ClientMethods {
-  const { inner, spec, operations, redactor, reader } = parts;
+  const { inner, spec, operations, redactor, reader, middleware: added } = parts;
 
   async function call(method: string, path: string, init: Init | undefined): Promise<FetchResult> {
     const state: Call = {
@@ -55,6 +57,8 @@ export function clientMethods(parts: MethodParts, send: Send): ClientMethods {
       operation: `${method} ${path}`,
       redactor,
       fetch: (init?.fetch as FetchLike | undefined) ?? parts.fetch,
+      // Without a caller's signal and any middleware, the request's own signal cannot abort.
+      requestSignal: init?.signal != null || added.length > 0 || init?.middleware !== undefined,
       release: undefined,
     };
     // A template without a placeholder has no parameter to check (most list calls).
@@ -88,7 +92,16 @@ export function clientMethods(parts: MethodParts, send: Send): ClientMethods {
     OPTIONS: method("OPTIONS"),
     TRACE: method("TRACE"),
     request: (name, path, init) => call(name.toUpperCase(), path, init),
-    use: (...middleware) => inner.use(...middleware),
-    eject: (...middleware) => inner.eject(...middleware),
+    use: (...middleware) => {
+      inner.use(...middleware);
+      added.push(...middleware);
+    },
+    eject: (...middleware) => {
+      inner.eject(...middleware);
+      for (const m of middleware) {
+        const index = added.indexOf(m);
+        if (index !== -1) added.splice(index, 1);
+      }
+    },
   };
 }

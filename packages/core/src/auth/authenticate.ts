@@ -26,7 +26,7 @@ export interface AuthOptions {
 
 /**
  * Authentication as a transport layer, below every middleware: it attaches the credential to
- * a copy of the final request, so no middleware — client-level or per call, in `onRequest`,
+ * a copy of the final request's headers, sent in its place, so no middleware — client-level or per call, in `onRequest`,
  * `onResponse` or `onError` — ever holds a request that carries it. Driven by the spec's
  * security schemes, each applied by the implementation the generated spec names next to it
  * (HTTP bearer, API key in a header with `x-auth-prefix` or a cookie, OAuth2 client
@@ -74,11 +74,14 @@ export function withAuth(options: AuthOptions): FetchLayer {
     return refreshing;
   }
 
-  /** A copy of `request` with the credential: the request the chain saw is never changed. */
-  function authenticated(request: Request, value: string): Request {
+  /**
+   * A copy of the request's headers with the credential, sent in place of the request's own
+   * (see `Send`): the request the chain saw is never changed, and no second `Request` is built.
+   */
+  function authenticated(request: Request, value: string): Headers {
     const headers = new Headers(request.headers);
     scheme.apply(headers, value);
-    return new Request(request, { headers });
+    return headers;
   }
 
   return (next) => async (request, call, signal) => {
@@ -87,10 +90,10 @@ export function withAuth(options: AuthOptions): FetchLayer {
     // Kept for the one re-send after a 401: a request without a body can be sent again as it
     // is; one with a body needs a copy, since the first send reads it.
     const again = refreshable && request.body !== null ? request.clone() : request;
-    const response = await next(authenticated(request, value), call, signal);
+    const response = await next(request, call, signal, authenticated(request, value));
     if (response.status !== 401 || !refreshable) return response;
     const fresh = await refreshOnce();
     await discard(response, call);
-    return next(authenticated(again, fresh), call, signal);
+    return next(again, call, signal, authenticated(again, fresh));
   };
 }

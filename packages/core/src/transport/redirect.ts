@@ -21,18 +21,26 @@ const BODY_HEADERS = ["content-type", "content-length", "content-encoding", "con
  *
  * @example withRetry(options)(withTimeout(30_000)(withRedirects(wire)))
  */
-export const withRedirects: FetchLayer = (next) => async (request, call, signal) => {
+export const withRedirects: FetchLayer = (next) => async (request, call, signal, headers) => {
   let current = request;
+  let sent = headers;
   for (let hop = 0; ; hop++) {
-    const response = await next(current, call, signal);
+    const response = await next(current, call, signal, sent);
     if (current.redirect !== "follow" || !REDIRECTS.has(response.status) || hop >= MAX_HOPS) return response;
     const target = sameOriginTarget(response.headers.get("location"), current.url);
     const toGet = response.status === 303 || ((response.status === 301 || response.status === 302) && current.method === "POST");
     if (target === undefined || (current.body !== null && !toGet)) return response;
     await response.body?.cancel().catch(() => undefined);
-    const headers = new Headers(current.headers);
-    if (toGet) for (const name of BODY_HEADERS) headers.delete(name);
-    current = new Request(target, { method: toGet ? "GET" : current.method, headers, signal: current.signal, redirect: "follow" });
+    // The hop carries what was sent (auth's headers on the same origin); it is below every middleware.
+    const hopHeaders = new Headers(sent ?? current.headers);
+    if (toGet) for (const name of BODY_HEADERS) hopHeaders.delete(name);
+    current = new Request(target, {
+      method: toGet ? "GET" : current.method,
+      headers: hopHeaders,
+      signal: current.signal,
+      redirect: "follow",
+    });
+    sent = undefined;
   }
 };
 

@@ -87,14 +87,14 @@ export interface WithRetryOptions {
 export function withRetry({ policy, deadlineMs, attemptTimeoutMs }: WithRetryOptions): FetchLayer {
   const hasDeadline = Number.isFinite(deadlineMs) && deadlineMs > 0;
   const firstAttemptBounded = attemptTimeoutMs !== undefined && attemptTimeoutMs > 0 && attemptTimeoutMs < deadlineMs;
-  return (next) => async (request, call, signal) => {
+  return (next) => async (request, call, signal, headers) => {
     const started = Date.now();
     const mayRetry = policy.limit > 0 && policy.methods.includes(request.method.toUpperCase());
     // The deadline: a controller that the timer aborts and that follows the caller's signals.
     let deadline: { controller: AbortController; unlink: () => void; timer: ReturnType<typeof setTimeout> } | undefined;
     const arm = () => {
       if (deadline || !hasDeadline) return;
-      const { controller, unlink } = followSignals([request.signal, signal]);
+      const { controller, unlink } = followSignals(call.requestSignal === false ? undefined : request.signal, signal);
       const timer = setTimeout(() => controller.abort(new Error("deadline")), Math.max(0, deadlineMs - (Date.now() - started)));
       deadline = { controller, unlink, timer };
     };
@@ -128,7 +128,7 @@ export function withRetry({ policy, deadlineMs, attemptTimeoutMs }: WithRetryOpt
         const attempt = last || request.body === null ? request : request.clone();
         let response: Response;
         try {
-          response = await next(attempt, call, deadline?.controller.signal ?? signal);
+          response = await next(attempt, call, deadline?.controller.signal ?? signal, headers);
         } catch (error) {
           const typed = failed(error);
           const retryable =

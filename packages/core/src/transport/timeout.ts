@@ -17,9 +17,9 @@ import { type FetchLayer, followSignals } from "./fetch-like.js";
  * @example withRetry(options)(withTimeout(10_000)(withRedirects(wire)))
  */
 export function withTimeout(timeoutMs: number): FetchLayer {
-  return (next) => async (request, call, signal) => {
-    // One controller for this attempt: the timer aborts it, and it follows the caller's signals.
-    const { controller, unlink } = followSignals([request.signal, signal]);
+  return (next) => async (request, call, signal, headers) => {
+    // One controller for this attempt: the timer aborts it, and it follows the signals that can abort.
+    const { controller, unlink } = followSignals(call.requestSignal === false ? undefined : request.signal, signal);
     let timedOut = false;
     const timer = setTimeout(() => {
       timedOut = true;
@@ -32,7 +32,7 @@ export function withTimeout(timeoutMs: number): FetchLayer {
       unlink();
     };
     try {
-      const response = await next(request, call, controller.signal);
+      const response = await next(request, call, controller.signal, headers);
       if (response.body === null) {
         release();
       } else {
