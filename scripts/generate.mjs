@@ -12,6 +12,7 @@
  *              read by @apitokens/core's auth, error mapping, path guard and redaction
  *   vendor.ts  the spec's `x-apitokens` settings and scope hints, for the vendor definition
  *   validators.ts  a shape check per success response (scripts/generate/response-validators.mjs)
+ *   client.ts  the options, `Pages` and client types and the factory (scripts/generate/client-module.mjs)
  *
  * Turbo runs it per package with inputs = that vendor's spec, redocly.yaml and this file.
  */
@@ -20,6 +21,7 @@ import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import openapiTS, { astToString } from "openapi-typescript";
 import { parse as parseYaml } from "yaml";
+import { renderClient } from "./generate/client-module.mjs";
 import { renderValidators } from "./generate/response-validators.mjs";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
@@ -248,6 +250,7 @@ async function render(vendor) {
     "spec.ts": spec,
     "vendor.ts": vendorFile,
     "validators.ts": renderValidators(doc, banner(vendor)),
+    "client.ts": renderClient(doc, vendor, banner(vendor), typeNameFor),
   };
 }
 

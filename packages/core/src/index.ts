@@ -69,7 +69,13 @@ export { createTokens, orUndefined } from "./lifecycle/tokens.js";
 export type { ClientOptions, RequestPolicyOptions } from "./options.js";
 export { DEFAULT_TIMEOUTS } from "./options.js";
 export type { PageInit, PageSpec, PaginatedClient, Pagination, Paginator } from "./paginate.js";
-export { paginate } from "./paginate.js";
+export { PAGE_WALK, paginate } from "./paginate.js";
+export type { CursorPaging } from "./pagination/cursor.js";
+export { cursorPages } from "./pagination/cursor.js";
+export type { LinkPaging } from "./pagination/links.js";
+export { linkPages } from "./pagination/links.js";
+export type { OffsetPaging } from "./pagination/offset.js";
+export { offsetPages } from "./pagination/offset.js";
 export { REDACTED, Redactor } from "./redact.js";
 export { isSecret, Secret } from "./secret.js";
 export type {

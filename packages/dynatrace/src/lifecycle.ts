@@ -10,7 +10,7 @@ import {
   toDate,
   unwrap,
 } from "@apitokens/core";
-import type { DynatraceClient } from "./client.js";
+import type { DynatraceClient } from "./generated/client.js";
 import type { ApiToken } from "./generated/models.js";
 
 /** What the unified lifecycle can do with Dynatrace tokens. */

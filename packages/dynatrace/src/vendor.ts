@@ -1,5 +1,5 @@
 import { defineVendor, type VendorDefinition } from "@apitokens/core";
-import { createDynatraceClient, type DynatraceClient, type DynatraceClientOptions } from "./client.js";
+import { createDynatraceClient, type DynatraceClient, type DynatraceClientOptions } from "./generated/client.js";
 import type { ApiToken } from "./generated/models.js";
 import { spec } from "./generated/spec.js";
 import { vendorData } from "./generated/vendor.js";

@@ -1,7 +1,18 @@
 // The public API of @apitokens/gitlab.
 
-export type { GitlabClient, GitlabClientOptions, GitlabPages } from "./client.js";
-export { createGitlabClient, GITLAB_TOKEN_ENV, nextPage } from "./client.js";
+export type { GitlabClient, GitlabClientOptions, GitlabPages } from "./generated/client.js";
+
+import { pagination } from "./generated/client.js";
+
+export { createGitlabClient, GITLAB_TOKEN_ENV } from "./generated/client.js";
+
+/**
+ * The next page of an offset-paginated GitLab list: `x-next-page` (empty on the last page), else
+ * the `Link` header's `rel="next"` (the `offset` strategy of the spec's `x-pagination`).
+ *
+ * @example nextPage(data, response, init) // { ...init, params: { query: { page: 2 } } } or undefined
+ */
+export const nextPage = pagination["/personal_access_tokens"].next;
 export type * from "./generated/models.js";
 export type { components, operations, paths } from "./generated/schema.js";
 export type { OperationId } from "./generated/spec.js";

@@ -15,7 +15,7 @@ import {
   unwrap,
   writeOutcome,
 } from "@apitokens/core";
-import type { GitlabClient } from "./client.js";
+import type { GitlabClient } from "./generated/client.js";
 import type { PersonalAccessToken, ResourceAccessToken } from "./generated/models.js";
 import { type GitlabTokenRef, gitlabTokenId, parseGitlabTokenId } from "./token-id.js";
 

@@ -1,5 +1,5 @@
 import { defineVendor, type VendorDefinition } from "@apitokens/core";
-import { createGitlabClient, type GitlabClient, type GitlabClientOptions } from "./client.js";
+import { createGitlabClient, type GitlabClient, type GitlabClientOptions } from "./generated/client.js";
 import { spec } from "./generated/spec.js";
 import { vendorData } from "./generated/vendor.js";
 import { GITLAB_CAPABILITIES, type GitlabToken, gitlabAdapter } from "./lifecycle.js";

@@ -1,7 +1,7 @@
 // The public API of @apitokens/qernal.
 
-export type { QernalClient, QernalClientOptions, QernalPages } from "./client.js";
-export { createQernalClient, QERNAL_TOKEN_ENV } from "./client.js";
+export type { QernalClient, QernalClientOptions, QernalPages } from "./generated/client.js";
+export { createQernalClient, QERNAL_TOKEN_ENV } from "./generated/client.js";
 export type * from "./generated/models.js";
 export type { components, operations, paths } from "./generated/schema.js";
 export type { OperationId } from "./generated/spec.js";

@@ -10,7 +10,7 @@ import {
   toDate,
   unwrap,
 } from "@apitokens/core";
-import type { QernalClient } from "./client.js";
+import type { QernalClient } from "./generated/client.js";
 import type { AuthToken, AuthTokenMeta } from "./generated/models.js";
 
 /** What the unified lifecycle can do with Qernal auth tokens. */

@@ -1,5 +1,5 @@
 import { defineVendor, type VendorDefinition } from "@apitokens/core";
-import { createQernalClient, type QernalClient, type QernalClientOptions } from "./client.js";
+import { createQernalClient, type QernalClient, type QernalClientOptions } from "./generated/client.js";
 import type { AuthTokenMeta } from "./generated/models.js";
 import { spec } from "./generated/spec.js";
 import { vendorData } from "./generated/vendor.js";

@@ -1,7 +1,7 @@
 // The public API of @apitokens/sematext.
 
-export type { SematextClient, SematextClientOptions, SematextRegion } from "./client.js";
-export { createSematextClient, SEMATEXT_REGIONS, SEMATEXT_TOKEN_ENV } from "./client.js";
+export type { SematextClient, SematextClientOptions, SematextRegion } from "./generated/client.js";
+export { createSematextClient, SEMATEXT_REGIONS, SEMATEXT_TOKEN_ENV } from "./generated/client.js";
 export type * from "./generated/models.js";
 export type { components, operations, paths } from "./generated/schema.js";
 export type { OperationId } from "./generated/spec.js";

@@ -10,7 +10,7 @@ import {
   toDate,
   unwrap,
 } from "@apitokens/core";
-import type { SematextClient } from "./client.js";
+import type { SematextClient } from "./generated/client.js";
 import type { TokenDto } from "./generated/models.js";
 
 /** A Sematext app token with the app it belongs to (token ids are per app). */

@@ -1,5 +1,5 @@
 import { defineVendor, type VendorDefinition } from "@apitokens/core";
-import { createSematextClient, type SematextClient, type SematextClientOptions } from "./client.js";
+import { createSematextClient, type SematextClient, type SematextClientOptions } from "./generated/client.js";
 import { spec } from "./generated/spec.js";
 import { vendorData } from "./generated/vendor.js";
 import { SEMATEXT_CAPABILITIES, type SematextToken, sematextAdapter } from "./lifecycle.js";

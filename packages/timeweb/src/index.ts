@@ -1,7 +1,7 @@
 // The public API of @apitokens/timeweb.
 
-export type { TimewebClient, TimewebClientOptions } from "./client.js";
-export { createTimewebClient, TIMEWEB_TOKEN_ENV } from "./client.js";
+export type { TimewebClient, TimewebClientOptions } from "./generated/client.js";
+export { createTimewebClient, TIMEWEB_TOKEN_ENV } from "./generated/client.js";
 export type * from "./generated/models.js";
 export type { components, operations, paths } from "./generated/schema.js";
 export type { OperationId } from "./generated/spec.js";

@@ -9,7 +9,7 @@ import {
   toDate,
   unwrap,
 } from "@apitokens/core";
-import type { TimewebClient } from "./client.js";
+import type { TimewebClient } from "./generated/client.js";
 import type { ApiKey, CreatedApiKey } from "./generated/models.js";
 
 /** A Timeweb token as the lifecycle keeps it: a listed key, or a created one without its secret. */

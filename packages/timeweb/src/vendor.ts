@@ -1,5 +1,5 @@
 import { defineVendor, type VendorDefinition } from "@apitokens/core";
-import { createTimewebClient, type TimewebClient, type TimewebClientOptions } from "./client.js";
+import { createTimewebClient, type TimewebClient, type TimewebClientOptions } from "./generated/client.js";
 import { spec } from "./generated/spec.js";
 import { vendorData } from "./generated/vendor.js";
 import type { TimewebToken } from "./lifecycle.js";
