@@ -56,6 +56,13 @@ export const specs: Readonly<Record<"dynatrace" | "gitlab" | "qernal" | "sematex
       "/apiTokens": {
         "get": {
           "operationId": "listApiTokens",
+          "x-pagination": {
+            "style": "cursor",
+            "items": "apiTokens",
+            "cursor": "nextPageKey",
+            "param": "nextPageKey",
+            "alone": true
+          },
           "security": [
             {
               "Api-Token": []
@@ -844,6 +851,12 @@ export const specs: Readonly<Record<"dynatrace" | "gitlab" | "qernal" | "sematex
       "/personal_access_tokens": {
         "get": {
           "operationId": "listPersonalAccessTokens",
+          "x-pagination": {
+            "style": "offset",
+            "param": "page",
+            "nextHeader": "x-next-page",
+            "totalPagesHeader": "x-total-pages"
+          },
           "security": [
             {
               "PRIVATE-TOKEN": []
@@ -1259,6 +1272,12 @@ export const specs: Readonly<Record<"dynatrace" | "gitlab" | "qernal" | "sematex
         ],
         "get": {
           "operationId": "listProjectAccessTokens",
+          "x-pagination": {
+            "style": "offset",
+            "param": "page",
+            "nextHeader": "x-next-page",
+            "totalPagesHeader": "x-total-pages"
+          },
           "security": [
             {
               "PRIVATE-TOKEN": []
@@ -1563,6 +1582,12 @@ export const specs: Readonly<Record<"dynatrace" | "gitlab" | "qernal" | "sematex
         ],
         "get": {
           "operationId": "listGroupAccessTokens",
+          "x-pagination": {
+            "style": "offset",
+            "param": "page",
+            "nextHeader": "x-next-page",
+            "totalPagesHeader": "x-total-pages"
+          },
           "security": [
             {
               "PRIVATE-TOKEN": []
@@ -3065,6 +3090,21 @@ export const specs: Readonly<Record<"dynatrace" | "gitlab" | "qernal" | "sematex
       "/auth/tokens": {
         "get": {
           "operationId": "auth-tokens-list",
+          "x-pagination": {
+            "style": "link",
+            "items": "data",
+            "next": "meta.links.next",
+            "param": "page",
+            "keys": [
+              "before",
+              "after",
+              "size"
+            ],
+            "end": {
+              "at": "meta.end",
+              "total": "meta.results"
+            }
+          },
           "security": [
             {
               "oauth2": []
