@@ -12,6 +12,7 @@ export interface SandboxConnection {
 interface SandboxLike {
   readonly origin: string;
   connectOptions?(vendor: string, account?: string): Record<string, unknown>;
+  readonly accounts?: Readonly<Record<string, readonly string[]>>;
   url(vendor: string): string;
   readonly tokenUrl?: string;
   readonly credentials: Readonly<Record<string, string>>;
@@ -30,10 +31,10 @@ export async function sandboxOptions(where: true | string, seed: string, vendors
     return { options: optionsOf(sandbox as unknown as SandboxLike, vendors, served), close: () => sandbox.close() };
   }
   const origin = new URL(where).origin;
-  let index: { seed?: unknown };
+  let index: { seed?: unknown; tokens?: unknown; accounts?: unknown };
   try {
     const response = await fetch(`${origin}/`);
-    index = (await response.json()) as { seed?: unknown };
+    index = (await response.json()) as typeof index;
   } catch (error) {
     throw new CliError(
       `no sandbox answers at ${origin} (${(error as Error).message}); start one with: npx apitokens-sandbox`,
@@ -45,7 +46,21 @@ export async function sandboxOptions(where: true | string, seed: string, vendors
   }
   if (typeof index?.seed !== "string")
     throw new CliError(`${origin} is not a seeded apitokens sandbox (its index names no seed)`, EXIT.failure, { input: "--sandbox" });
-  const twin = module.createSandbox({ seed: index.seed, origin }) as unknown as SandboxLike;
+  // The same seed, token counts and accounts give the same credentials; the index never serves one.
+  const built = {
+    seed: index.seed,
+    origin,
+    ...(isRecord(index.tokens) ? { tokens: index.tokens as Record<string, number> } : {}),
+    ...(isRecord(index.accounts) ? { accounts: index.accounts as Record<string, string[]> } : {}),
+  };
+  let twin: SandboxLike;
+  try {
+    twin = module.createSandbox(built as never) as unknown as SandboxLike;
+  } catch (error) {
+    throw new CliError(`${origin} describes a sandbox this CLI cannot rebuild: ${(error as Error).message}`, EXIT.failure, {
+      input: "--sandbox",
+    });
+  }
   return { options: optionsOf(twin, vendors, served), close: async () => {} };
 }
 
@@ -55,7 +70,10 @@ export function optionsOf(sandbox: SandboxLike, vendors: readonly DefinitionLike
   for (const vendor of vendors) {
     if (!served.has(vendor.key)) continue;
     if (sandbox.connectOptions) {
-      options[vendor.key] = sandbox.connectOptions(vendor.key);
+      const names = sandbox.accounts?.[vendor.key] ?? [];
+      // One account keeps the plain key; several are keyed `<vendor>:<account>`, as in a config file.
+      if (names.length > 1) for (const name of names) options[`${vendor.key}:${name}`] = sandbox.connectOptions(vendor.key, name);
+      else options[vendor.key] = sandbox.connectOptions(vendor.key);
       continue;
     }
     const values: Record<string, unknown> = {};
@@ -68,4 +86,8 @@ export function optionsOf(sandbox: SandboxLike, vendors: readonly DefinitionLike
     options[vendor.key] = values;
   }
   return options;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
 }

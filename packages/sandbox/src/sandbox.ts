@@ -133,6 +133,10 @@ export function buildSandbox(options: SandboxOptions, origin: string): SandboxPa
     index: () => ({
       name: "apitokens sandbox",
       seed: seed ?? null,
+      // With the seed, the counts and the accounts, a client rebuilds the same credentials in-process
+      // (`createSandbox({ seed, tokens, accounts })`), so the index never serves a credential.
+      tokens: counts,
+      accounts: accountNames,
       vendors: Object.fromEntries(
         VENDORS.map((vendor) => [
           vendor,
