@@ -131,16 +131,16 @@ export async function* paginate<Pages, P extends keyof Pages & string>(
     return { init: pageInit, data, response: result.response };
   }
 
-  let next: PageInit | undefined = (init ?? {}) as PageInit;
-  claim(next);
-  let page = await fetchPage(next);
+  const firstInit = (init ?? {}) as PageInit;
+  claim(firstInit);
+  let page = await fetchPage(firstInit);
   yield* paginator.items(page.data);
   const rest = paginator.rest?.(page.data, page.response, page.init);
   if (rest?.length) {
     for (const pageInit of rest) claim(pageInit);
     page = yield* concurrently(rest, (pageInit, extra) => fetchPage(pageInit, extra), paginator, pagination.fetch, page.init);
   }
-  while ((next = paginator.next(page.data, page.response, page.init))) {
+  for (let next = paginator.next(page.data, page.response, page.init); next; next = paginator.next(page.data, page.response, page.init)) {
     claim(next);
     page = await fetchPage(next);
     yield* paginator.items(page.data);
