@@ -1,13 +1,6 @@
-import {
-  type CallOptions,
-  ConfigurationError,
-  type Secret,
-  type TokenInfo,
-  type Tokens,
-  type VendorConnection,
-  type VendorDefinition,
-} from "@apitokens/core";
+import type { CallOptions, Secret, TokenInfo, Tokens, VendorConnection, VendorDefinition } from "@apitokens/core";
 import { vendorsByKey } from "./generated/vendors.js";
+import { connectWith } from "./registry.js";
 
 type Registry = typeof vendorsByKey;
 
@@ -48,22 +41,6 @@ export type Connected<O extends ConnectOptions> = {
   identify(secret: string | Secret, options?: CallOptions): Promise<TokenInfo | undefined>;
 };
 
-/** Splits `"dynatrace:prod"` into the vendor's definition and the account. */
-function resolveKey(key: string): { readonly definition: VendorDefinition<unknown>; readonly account: string | undefined } {
-  const colon = key.indexOf(":");
-  const vendor = colon === -1 ? key : key.slice(0, colon);
-  const account = colon === -1 ? undefined : key.slice(colon + 1);
-  const definition = (vendorsByKey as Record<string, VendorDefinition<unknown>>)[vendor];
-  if (!definition || !Object.hasOwn(vendorsByKey, vendor))
-    throw new ConfigurationError(`unknown vendor "${vendor}" in connect() (known: ${Object.keys(vendorsByKey).join(", ")})`);
-  if (account !== undefined && !/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/.test(account))
-    throw new ConfigurationError(
-      `account name "${account.slice(0, 64)}" in "${vendor}:…" must be 1–64 letters, digits, ".", "_" or "-", starting with a letter or digit`,
-      { vendor, vendorName: definition.name },
-    );
-  return { definition, account };
-}
-
 /**
  * Connects to the vendors you configure and gives each a typed client and the same token
  * lifecycle (`list`, `get`, `create`, `rename`, `enable`, `disable`, `revoke`, `rotate`, `identify`).
@@ -77,30 +54,5 @@ function resolveKey(key: string): { readonly definition: VendorDefinition<unknow
 export function connect<const O extends ConnectOptions>(
   options: O & { readonly [K in Exclude<keyof O, ConnectionKey>]: never },
 ): Connected<O> {
-  const order = Object.keys(vendorsByKey);
-  const entries = Object.entries(options as Record<string, unknown>)
-    .filter(([, value]) => value !== undefined)
-    .map(([key, value], index) => ({ key, value, index, ...resolveKey(key) }))
-    .sort((a, b) => order.indexOf(a.definition.key) - order.indexOf(b.definition.key) || a.index - b.index);
-  const plain = new Set(entries.filter((e) => e.account === undefined).map((e) => e.definition.key));
-  for (const entry of entries)
-    if (entry.account !== undefined && plain.has(entry.definition.key))
-      throw new ConfigurationError(
-        `"${entry.definition.key}" and "${entry.key}" are both set: name every account of a vendor that has several ("${entry.definition.key}:<account>")`,
-        { vendor: entry.definition.key, vendorName: entry.definition.name },
-      );
-  const connections: Record<string, VendorConnection> = {};
-  for (const { key, value, definition, account } of entries) connections[key] = definition.connect(value as never, account);
-  const all = entries.map(({ key }) => connections[key]?.tokens).filter((t): t is Tokens => t !== undefined);
-  return {
-    ...connections,
-    all,
-    async identify(secret: string | Secret, callOptions?: CallOptions): Promise<TokenInfo | undefined> {
-      for (const tokens of all) {
-        const found = await tokens.identify(secret, callOptions);
-        if (found) return found;
-      }
-      return undefined;
-    },
-  } as unknown as Connected<O>;
+  return connectWith(vendorsByKey as Record<string, VendorDefinition<unknown>>, options as Record<string, unknown>) as Connected<O>;
 }
