@@ -67,11 +67,12 @@ export async function openContext(io: Io, flags: ConnectFlags): Promise<CommandC
   const sources = SOURCES.get(options);
   if (flags.timeoutMs !== undefined)
     options = Object.fromEntries(Object.entries(options).map(([key, value]) => [key, { ...value, timeout: flags.timeoutMs }]));
-  const { connect, isApiTokensError } = await import("apitokens");
+  // Only the configured vendors' packages are loaded (all five with --sandbox).
+  const { connectVendors, isApiTokensError } = await import("apitokens/registry");
   useLibraryGuard(isApiTokensError);
   let all: readonly Tokens[];
   try {
-    all = connect(options as never).all;
+    all = (await connectVendors(options as never)).all;
   } catch (error) {
     await close();
     throw error;

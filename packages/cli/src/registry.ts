@@ -1,6 +1,6 @@
 /**
- * The facade's vendor registry (`vendors` from `apitokens`): the one list of vendors, their
- * settings, secret formats and scope hints. The CLI keeps no list of its own.
+ * The facade's vendor registry (`apitokens/registry`): the one list of vendors, their settings,
+ * secret formats and scope hints, without loading a vendor package. The CLI keeps no list of its own.
  */
 
 /** One thing a vendor connection is configured with (see `VendorSetting` in `@apitokens/core`). */
@@ -31,8 +31,8 @@ export interface DefinitionLike {
   readonly scopes?: { readonly examples: readonly string[]; readonly allowed?: readonly string[]; readonly required?: boolean };
 }
 
-/** Every vendor definition, in the one display order. */
+/** Every vendor's data, in the one display order; no vendor package is loaded until one is connected. */
 export async function definitions(): Promise<readonly DefinitionLike[]> {
-  const { vendors } = await import("apitokens");
-  return vendors as readonly DefinitionLike[];
+  const { vendorInfo } = await import("apitokens/registry");
+  return vendorInfo as readonly DefinitionLike[];
 }

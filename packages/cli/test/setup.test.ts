@@ -49,7 +49,7 @@ describe("set-up", () => {
     expect(stdout).toBe(`apitokens ${version}\n`);
   });
 
-  it("--help loads no vendor and no sandbox; list --json from the environment loads no sandbox", async () => {
+  it("--help loads no vendor and no sandbox; list --json from the environment loads the one configured vendor and no sandbox", async () => {
     const help = await loaded(["--help"]);
     expect(help.code).toBe(0);
     expect([...help.packages]).toEqual(["cli"]);
@@ -59,6 +59,7 @@ describe("set-up", () => {
     });
     expect(list.code).toBe(0);
     expect(list.packages.has("sandbox")).toBe(false);
+    expect([...list.packages].sort()).toEqual(["apitokens", "cli", "core", "dynatrace"]);
   });
 
   it("npm start prints a short summary and names the commands for the full tables", async () => {
