@@ -1,17 +1,22 @@
-// Bundle size: esbuild (bundle, minify, browser, ESM) of one small consumer per row, bytes
-// minified and gzipped. Our packages resolve through their package.json `exports` to the
-// built `dist` (run.mjs builds them first). Prints JSON when run alone.
+// Bundle size: esbuild (bundle, minify, browser, ESM, code splitting) of one small consumer per
+// row, bytes minified and gzipped. What the consumer loads at start (its entry and the chunks
+// that imports statically) is the row's size; chunks reached only through `import()` (the
+// page shape checks `paginate()` loads) are reported apart as `lazy`. Our packages resolve
+// through their package.json `exports` to the built `dist` (run.mjs builds them first). Prints
+// JSON when run alone.
 import { gzipSync } from "node:zlib";
 import { build } from "esbuild";
 import { reportToParent } from "../lib/child.mjs";
+import { TARGETS } from "../lib/targets.mjs";
 
 /** The rows, as data: which consumer, whose it is, and the target it must meet (gzipped bytes). */
 export const BUNDLES = Object.freeze([
-  { id: "timeweb", name: "@apitokens/timeweb: create + list", entry: "timeweb.js", ours: true, targetGzip: 4096 },
-  { id: "qernal", name: "@apitokens/qernal: create + list", entry: "qernal.js", ours: true, targetGzip: 4096 },
-  { id: "dynatrace", name: "@apitokens/dynatrace: create + list", entry: "dynatrace.js", ours: true, targetGzip: 4096 },
-  { id: "sematext", name: "@apitokens/sematext: create + list", entry: "sematext.js", ours: true, targetGzip: 4096 },
-  { id: "facade", name: "apitokens: connect() 4 clients + tokens.list()", entry: "facade.js", ours: true, targetGzip: 12288 },
+  { id: "timeweb", name: "@apitokens/timeweb: create + list", entry: "timeweb.js", ours: true, targetGzip: TARGETS.vendorGzipBytes },
+  { id: "qernal", name: "@apitokens/qernal: create + list", entry: "qernal.js", ours: true, targetGzip: TARGETS.vendorGzipBytes },
+  { id: "dynatrace", name: "@apitokens/dynatrace: create + list", entry: "dynatrace.js", ours: true, targetGzip: TARGETS.vendorGzipBytes },
+  { id: "sematext", name: "@apitokens/sematext: create + list", entry: "sematext.js", ours: true, targetGzip: TARGETS.vendorGzipBytes },
+  { id: "gitlab", name: "@apitokens/gitlab: create + list", entry: "gitlab.js", ours: true, targetGzip: TARGETS.vendorGzipBytes },
+  { id: "facade", name: "apitokens: connect() 5 clients + tokens.list()", entry: "facade.js", ours: true, targetGzip: TARGETS.facadeGzipBytes },
   { id: "openapi-fetch", name: "peer: openapi-fetch (bare)", entry: "openapi-fetch.js", ours: false },
   { id: "hey-api", name: "peer: @hey-api/openapi-ts client", entry: "hey-api.ts", ours: false },
   { id: "axios", name: "peer: axios", entry: "axios.js", ours: false },
@@ -25,6 +30,7 @@ export const ESBUILD_OPTIONS = Object.freeze({
   platform: "browser",
   format: "esm",
   target: "es2022",
+  splitting: true,
   write: false,
   metafile: true,
   legalComments: "none",
@@ -32,10 +38,11 @@ export const ESBUILD_OPTIONS = Object.freeze({
 });
 
 /**
- * Bundles one consumer and measures it; `inputs` are the five biggest contributors (bytes in
- * the minified output), to see where a size goes.
+ * Bundles one consumer and measures what it loads at start; `lazy` is what it may load later
+ * through `import()`, and `inputs` are the five biggest contributors to the start (bytes in the
+ * minified output), to see where a size goes.
  *
- * @example const { gzip } = await measureBundle(BUNDLES[2]);
+ * @example const { gzip, lazy } = await measureBundle(BUNDLES[2]);
  */
 export async function measureBundle(row) {
   const result = await build({
@@ -43,17 +50,38 @@ export async function measureBundle(row) {
     entryPoints: [new URL(`./consumers/${row.entry}`, import.meta.url).pathname],
     outdir: "out",
   });
-  const [output] = result.outputFiles;
-  const bytes = output.contents;
-  const meta = Object.values(result.metafile.outputs)[0];
+  const outputs = result.metafile.outputs;
+  const files = new Map(result.outputFiles.map((file) => [file.path.slice(file.path.lastIndexOf("/out/") + 1), file.contents]));
+  const entry = Object.keys(outputs).find((path) => outputs[path].entryPoint);
+  // The start: the entry and every chunk it imports statically, transitively.
+  const start = new Set();
+  const visit = (path) => {
+    if (start.has(path)) return;
+    start.add(path);
+    for (const imported of outputs[path].imports) if (imported.kind === "import-statement" && !imported.external) visit(imported.path);
+  };
+  visit(entry);
+  const measure = (paths) => {
+    const bytes = Buffer.concat(paths.map((path) => files.get(path)));
+    return { minified: bytes.byteLength, gzip: paths.reduce((sum, path) => sum + gzipSync(files.get(path), { level: 9 }).byteLength, 0) };
+  };
+  const lazyPaths = Object.keys(outputs).filter((path) => !start.has(path) && path.endsWith(".js"));
+  const inputs = new Map();
+  for (const path of start) {
+    for (const [input, { bytesInOutput }] of Object.entries(outputs[path].inputs)) inputs.set(input, (inputs.get(input) ?? 0) + bytesInOutput);
+  }
   // Our packages must come from their built dist, through package.json `exports`, as users get them.
-  const fromSource = Object.keys(meta.inputs).filter((path) => /packages\/[^/]+\/src\//.test(path));
+  const every = Object.values(outputs).flatMap((output) => Object.keys(output.inputs));
+  const fromSource = every.filter((path) => /packages\/[^/]+\/src\//.test(path));
   if (fromSource.length) throw new Error(`${row.entry} bundled sources instead of dist: ${fromSource.join(", ")}`);
-  const inputs = Object.entries(meta.inputs)
-    .map(([path, { bytesInOutput }]) => ({ path: path.replace(/^.*node_modules\//, ""), bytes: bytesInOutput }))
-    .sort((a, b) => b.bytes - a.bytes)
-    .slice(0, 5);
-  return { minified: bytes.byteLength, gzip: gzipSync(bytes, { level: 9 }).byteLength, inputs };
+  return {
+    ...measure([...start]),
+    lazy: lazyPaths.length ? measure(lazyPaths) : undefined,
+    inputs: [...inputs]
+      .map(([path, bytes]) => ({ path: path.replace(/^.*node_modules\//, ""), bytes }))
+      .sort((a, b) => b.bytes - a.bytes)
+      .slice(0, 5),
+  };
 }
 
 reportToParent(async () => {

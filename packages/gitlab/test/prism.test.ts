@@ -287,7 +287,8 @@ describe("every operation through the typed client", () => {
       for await (const token of paginate(client, "/personal_access_tokens", { params: { query: { per_page: 100 } } })) all.push(token);
     };
     await expect(walk()).rejects.toThrow(/pagination did not advance/);
-    expect(sent.map((r) => new URLSearchParams(r.search).get("page"))).toEqual([null, "2"]);
+    // Prism's examples also say `x-total-pages: 3`: pages 2 and 3 are fetched together, then page 3's `x-next-page: 2` repeats.
+    expect(sent.map((r) => new URLSearchParams(r.search).get("page") ?? "1").sort()).toEqual(["1", "2", "3"]);
     expect(sent.every((r) => r.violations === null)).toBe(true);
   });
 });
