@@ -66,10 +66,22 @@ function mediaType(contentType: string | null): string {
 }
 
 function failure(response: Response, context: ParseContext, what: string, text?: unknown, cause?: unknown): ResponseParseError {
+  const contentType = response.headers.get("content-type");
+  // A 2xx JSON (or untyped) body is where token APIs put secrets: cut short, it may hold part
+  // of one that no redactor can recognise, so neither the body nor JSON.parse's message (which
+  // quotes it) is kept; only its length. Another server's page (HTML) keeps its snippet.
+  const secretBearing = response.ok && typeof text === "string" && text !== "" && (!contentType || /json/i.test(contentType));
+  if (secretBearing)
+    return new ResponseParseError(`${response.status} ${what}`, {
+      ...context,
+      status: response.status,
+      contentType: contentType ?? undefined,
+      cause: `the body (${text.length} characters) is left out: a success body may hold part of a secret`,
+    });
   return new ResponseParseError(`${response.status} ${what}`, {
     ...context,
     status: response.status,
-    contentType: response.headers.get("content-type") ?? undefined,
+    contentType: contentType ?? undefined,
     // Whole: the error redacts it first, then cuts it, so a secret cut in half is still found.
     bodySnippet: typeof text === "string" && text !== "" ? text : undefined,
     ...(cause === undefined ? {} : { cause }),
