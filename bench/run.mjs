@@ -1,19 +1,21 @@
 #!/usr/bin/env node
-// npm run bench [-- --only overhead,bundle,pagination,build]
+// npm run bench [-- --only overhead,bundle,pagination,build,cli-start,inventory]
 //
 // Builds what it measures, generates the hey-api peer, runs each section in a fresh process,
 // prints one table and writes bench/results.json. Every ratio divides two figures measured in
 // this same run: the machines are shared and noisy, so absolute times mean little.
 import { readFile, writeFile } from "node:fs/promises";
-import { availableParallelism, cpus } from "node:os";
+import { availableParallelism, cpus, loadavg } from "node:os";
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { BUILD_TITLE, buildRows } from "./build/rows.mjs";
 import { BUNDLE_TITLE, bundleRows } from "./bundle/rows.mjs";
+import { CLI_START_TITLE, cliStartRows } from "./cli-start/rows.mjs";
+import { INVENTORY_TITLE, inventoryRows } from "./inventory/rows.mjs";
 import { runChild } from "./lib/child.mjs";
 import { BENCH } from "./lib/exec.mjs";
 import { seconds } from "./lib/format.mjs";
-import { buildPackages, generateHeyApi } from "./lib/prepare.mjs";
+import { BUILD_FILTERS, buildPackages, generateHeyApi } from "./lib/prepare.mjs";
 import { formatTable } from "./lib/table.mjs";
 import { OVERHEAD_TITLE, overheadRows } from "./overhead/rows.mjs";
 import { PAGINATION_TITLE, paginationRows } from "./pagination/rows.mjs";
@@ -24,6 +26,8 @@ const SECTIONS = [
   { id: "bundle", title: BUNDLE_TITLE, script: "bundle/measure.mjs", execArgv: [], rows: bundleRows },
   { id: "pagination", title: PAGINATION_TITLE, script: "pagination/measure.mjs", execArgv: ["--expose-gc"], rows: paginationRows },
   { id: "build", title: BUILD_TITLE, script: "build/measure.mjs", execArgv: [], rows: buildRows },
+  { id: "cli-start", title: CLI_START_TITLE, script: "cli-start/measure.mjs", execArgv: [], rows: cliStartRows },
+  { id: "inventory", title: INVENTORY_TITLE, script: "inventory/measure.mjs", execArgv: [], rows: inventoryRows, timeoutMs: 900_000 },
 ];
 const RESULTS = resolve(BENCH, "results.json");
 
@@ -36,9 +40,14 @@ if (unknown.length) {
 }
 
 const started = performance.now();
+const loadAtStart = loadavg().map((n) => Math.round(n * 100) / 100);
 const log = (message) => console.error(`[bench ${seconds(performance.now() - started)}] ${message}`);
 
-log("building the packages (turbo run build --filter=apitokens... --filter=@apitokens/sandbox...)");
+log(
+  `building the packages (turbo run build ${BUILD_FILTERS.join(" ")}); load average ${loadavg()
+    .map((n) => n.toFixed(1))
+    .join(", ")}`,
+);
 await buildPackages();
 if (only.includes("overhead") || only.includes("bundle")) {
   log("generating the hey-api client from specs/dynatrace.yaml into bench/.generated");
@@ -50,7 +59,10 @@ let failed = false;
 for (const section of SECTIONS.filter((s) => only.includes(s.id))) {
   log(`measuring ${section.id}`);
   try {
-    const raw = await runChild(resolve(BENCH, section.script), { execArgv: section.execArgv });
+    const raw = await runChild(resolve(BENCH, section.script), {
+      execArgv: section.execArgv,
+      ...(section.timeoutMs ? { timeoutMs: section.timeoutMs } : {}),
+    });
     sections[section.id] = { title: section.title, measuredAt: new Date().toISOString(), raw, rows: section.rows(raw) };
   } catch (error) {
     failed = true;
@@ -80,6 +92,8 @@ await writeFile(
         platform: `${process.platform}-${process.arch}`,
         cpus: availableParallelism(),
         cpu: cpus()[0]?.model,
+        // The load average when the run started and ended (1, 5, 15 minutes): how quiet the machine was.
+        loadAverage: { started: loadAtStart, ended: loadavg().map((n) => Math.round(n * 100) / 100) },
       },
       sections: { ...previous.sections, ...sections },
     },

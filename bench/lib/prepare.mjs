@@ -3,8 +3,8 @@ import { resolve } from "node:path";
 import { build } from "esbuild";
 import { BENCH, exec, GENERATED, ROOT, TURBO, TURBO_ENV } from "./exec.mjs";
 
-/** The packages the bench imports from their built `dist`: the facade, its deps, and the sandbox. */
-export const BUILD_FILTERS = ["--filter=apitokens...", "--filter=@apitokens/sandbox..."];
+/** The packages the bench imports or runs from their built `dist`: the facade, its deps, the sandbox and the CLI. */
+export const BUILD_FILTERS = ["--filter=apitokens...", "--filter=@apitokens/sandbox...", "--filter=@apitokens/cli..."];
 
 /** The hey-api peer: the spec it is generated from, where it goes, and the Node bundle the overhead run imports. */
 export const HEY_API = Object.freeze({

@@ -14,8 +14,10 @@ export function paginationRows({ settings, ways }) {
     name: w.name,
     value: `${int(w.itemsPerSecond)} items/s · heap +${mb(w.heap.retainedMB)} (peak +${mb(w.heap.peakMB)} with garbage)`,
     ratio: `${times(ratio(w.itemsPerSecond, base.itemsPerSecond))} fetch loop`,
-    target: `heap < ${TARGETS.heapGrowthMB} MB`,
-    status: status(w.heap.retainedMB < TARGETS.heapGrowthMB),
+    // The target is ours: the hand-written loop is the baseline, not held to it.
+    ...(w.id === "fetch-loop"
+      ? {}
+      : { target: `heap < ${TARGETS.heapGrowthMB} MB`, status: status(w.heap.retainedMB < TARGETS.heapGrowthMB) }),
     data: w,
   }));
   rows.push({
