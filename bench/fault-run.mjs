@@ -1,14 +1,29 @@
 #!/usr/bin/env node
 // npm run faults: the unified lifecycle under faults, against the in-process sandbox (issue 12).
-// Creates and rotations over the four vendors, every fault kind before and after the vendor
-// acted, same-name tokens held by someone else, and concurrent same-name creates. The fetch
-// handed to each client records which tokens each call's requests created (the ground truth),
-// then the run counts what must never happen. Not part of `npm test`: it is a script.
+// Creates and rotations over the five vendors, every fault kind before and after the vendor
+// acted (the sandbox's own fault options where it has the kind, a fetch wrapper for the rest),
+// same-name tokens held by someone else, and concurrent same-name creates. The harness
+// (@apitokens/testing/faults, shared with the facade's fault tests) records which tokens each
+// caller's requests created (the ground truth), then the run counts what must never happen.
+// Not part of `npm test`: it is a script.
 //
 //   node fault-run.mjs [--creates 1200] [--rotations 320] [--seed faults]
 import { inspect, parseArgs } from "node:util";
 import { createSandbox } from "@apitokens/sandbox";
-import { CreateOutcomeUnknownError, connect, isApiTokensError, RotationError, SecretLostError, TimeoutError } from "apitokens";
+import {
+  CREATE,
+  caller,
+  everyRendering,
+  FAULT_KINDS,
+  FAULT_VENDORS,
+  holdsFragment,
+  namedBy,
+  namedInSandbox,
+  ROTATION,
+  secretPart,
+  storedSecret,
+} from "@apitokens/testing/faults";
+import { connect, isApiTokensError, RotationError, SecretLostError } from "apitokens";
 
 const { values } = parseArgs({
   options: {
@@ -19,132 +34,18 @@ const { values } = parseArgs({
 });
 const CREATES = Number(values.creates);
 const ROTATIONS = Number(values.rotations);
-const VENDORS = ["timeweb", "qernal", "dynatrace", "sematext"];
-const CREATE = {
-  timeweb: { scopes: ["servers:read"] },
-  qernal: {},
-  dynatrace: { scopes: ["metrics.read"] },
-  sematext: { scopes: ["read"] },
-};
-const FAST = { retry: { initialDelayMs: 1, maxDelayMs: 5, jitter: 0 }, timeout: 5_000, deadline: 20_000 };
-
-const lost = (code = "ECONNRESET") => new TypeError("fetch failed", { cause: Object.assign(new Error(code), { code }) });
-const status = (code) =>
-  new Response(JSON.stringify({ message: `scripted ${code}` }), { status: code, headers: { "content-type": "application/json" } });
-const like = (real, body) => new Response(body, { status: real.status, headers: real.headers });
-function truncated(real, text) {
-  const m = /"token"\s*:\s*"([^"]+)"/.exec(text);
-  return like(real, text.slice(0, m ? m.index + m[0].length - Math.ceil(m[1].length / 2) : text.length >> 1));
-}
-/** The fault kinds: before = the sandbox never sees the request; after = it acted, then the answer is lost or spoilt. */
-const FAULTS = {
-  none: { when: "none" },
-  "refused (before)": { when: "before", fail: () => Promise.reject(lost("ECONNREFUSED")) },
-  "429 (before)": { when: "before", fail: () => status(429) },
-  "503 (before)": { when: "before", fail: () => status(503) },
-  "reset (before)": { when: "before", fail: () => Promise.reject(lost()) },
-  "reset (after)": { when: "after", fail: () => Promise.reject(lost()) },
-  "timeout (after)": {
-    when: "after",
-    fail: () => Promise.reject(new TimeoutError("timed out after 30000 ms (one attempt)", { kind: "attempt", timeoutMs: 30_000 })),
-  },
-  "500 (after)": { when: "after", fail: () => status(500) },
-  "502 (after)": { when: "after", fail: () => status(502) },
-  "504 (after)": { when: "after", fail: () => status(504) },
-  "truncated (after)": { when: "after", fail: truncated },
-  "empty 2xx (after)": { when: "after", fail: (real) => like(real, "") },
-  "{} 2xx (after)": { when: "after", fail: (real) => like(real, "{}") },
-};
-const KINDS = Object.keys(FAULTS);
-
-function isTarget(request, target) {
-  const { pathname } = new URL(request.url);
-  if (target === "create") return request.method === "POST" && /\/(api-keys|tokens|apiTokens)$/.test(pathname);
-  if (target === "reissue") return (request.method === "PUT" && pathname.includes("/api-keys/")) || pathname.endsWith("/regenerate");
-  return request.method === "DELETE";
-}
-function answeredId(request, text) {
-  try {
-    const body = JSON.parse(text);
-    if (body.api_key?.id) return body.api_key.id;
-    if (body.data?.token?.id !== undefined) return `${/apps\/(\d+)/.exec(request.url)?.[1]}:${body.data.token.id}`;
-    return typeof body.id === "string" ? body.id : undefined;
-  } catch {
-    return undefined;
-  }
-}
+const VENDORS = FAULT_VENDORS;
+/** `none` plus every fault kind of the harness (the sandbox's own where it has the kind). */
+const KINDS = ["none", ...FAULT_KINDS];
 
 const sandbox = createSandbox({ seed: values.seed });
-/** One caller: its own clients, a fault on the next matching request, and a record of what its creates made. */
-function caller(kind = "none", target = "create") {
-  const created = [];
-  let left = kind === "none" ? 0 : 1;
-  const fetch = async (request, init) => {
-    const hit = left > 0 && isTarget(request, target);
-    if (hit) left--;
-    const plan = hit ? FAULTS[kind] : undefined;
-    if (plan?.when === "before") return plan.fail();
-    const response = await sandbox.fetch(request, init);
-    if (isTarget(request, "create") && response.ok) {
-      const id = answeredId(request, await response.clone().text());
-      if (id) created.push(id);
-    }
-    return plan ? plan.fail(response, await response.text()) : response;
-  };
-  const connected = connect({
-    timeweb: { baseUrl: sandbox.url("timeweb"), token: sandbox.credentials.timeweb, fetch, ...FAST },
-    qernal: { baseUrl: sandbox.url("qernal"), tokenUrl: sandbox.tokenUrl, token: sandbox.credentials.qernal, fetch, ...FAST },
-    dynatrace: { baseUrl: sandbox.url("dynatrace"), token: sandbox.credentials.dynatrace, fetch, ...FAST },
-    sematext: { baseUrl: sandbox.url("sematext"), token: sandbox.credentials.sematext, appId: sandbox.sematextApps, fetch, ...FAST },
-  });
-  return { connected, created };
-}
-
-function stored(vendor, id) {
-  const s = sandbox.state;
-  if (vendor === "sematext") {
-    const [app, token] = id.split(":").map(Number);
-    return s.sematext.get(app, token)?.token;
-  }
-  return s[vendor].get(id)?.secret;
-}
-function named(vendor, name) {
-  const s = sandbox.state;
-  if (vendor === "sematext")
-    return sandbox.sematextApps.flatMap((app) =>
-      [...(s.sematext.app(app)?.tokens.values() ?? [])].filter((t) => t.name === name).map((t) => `${app}:${t.id}`),
-    );
-  return s[vendor]
-    .all()
-    .filter((t) => t.name === name)
-    .map((t) => t.id);
-}
-function secretPart(vendor, secret) {
-  if (vendor === "dynatrace") return secret.split(".")[2] ?? secret;
-  if (vendor === "qernal") return secret.slice(secret.indexOf("@") + 1);
-  if (vendor === "timeweb") return secret.slice(secret.lastIndexOf(".") + 1);
-  return secret;
-}
-function rendering(error) {
-  const parts = [inspect(error, { depth: 10 }), String(error)];
-  try {
-    parts.push(JSON.stringify(error));
-  } catch {}
-  for (let c = error, d = 0; c instanceof Error && d < 10; c = c.cause, d++)
-    parts.push(c.message, c.stack ?? "", JSON.stringify(Object.entries(c)));
-  return parts.join("\n");
-}
-function holdsFragment(text, secret, size = 8) {
-  for (let i = 0; i + size <= secret.length; i++) if (text.includes(secret.slice(i, i + size))) return true;
-  return false;
-}
-function namedBy(error) {
-  if (error instanceof SecretLostError) return [error.token.id];
-  if (error instanceof CreateOutcomeUnknownError) return error.candidates.map((t) => t.id);
-  if (error instanceof RotationError)
-    return [error.replacement?.token.id, error.lostReplacement?.id, ...error.candidates.map((t) => t.id)].filter(Boolean);
-  return [];
-}
+/** One caller of `vendor`: its own clients, at most one fault, and what its requests created. */
+const callerOf = (vendor, kind = "none", target = "create") => caller(sandbox, connect, vendor, kind === "none" ? undefined : kind, target);
+const stored = (vendor, id) => storedSecret(sandbox, vendor, id);
+const named = (vendor, name) => namedInSandbox(sandbox, vendor, name);
+const rendering = (error) => everyRendering(error, inspect);
+/** What a caller created that still works (GitLab keeps revoked tokens listed). */
+const live = (vendor, ids) => ids.filter((id) => stored(vendor, id) !== undefined);
 
 const counts = {
   creates: 0,
@@ -164,9 +65,10 @@ const tally = (key) => {
 let serial = 0;
 const freshName = () => `run-${(serial++).toString(26).replace(/[0-9]/g, (d) => "qrstuvwxyz"[d])}`;
 
-/** Checks one failed or succeeded create of `name` by a caller whose creates made `mine`. */
-function checkCreate(vendor, result, mine, others) {
+/** Checks one failed or succeeded create of `name` by a caller whose requests made `created`. */
+function checkCreate(vendor, result, created, others) {
   counts.creates++;
+  const mine = live(vendor, created);
   if (mine.length > 1) counts.duplicates++;
   if (result instanceof Error) {
     tally(`create ${result.name}`);
@@ -189,22 +91,24 @@ async function oneCreate(i) {
   const others = [];
   // Every third name is held by someone else already.
   if (i % 3 === 0) {
-    const other = await caller().connected[vendor].tokens.create({ ...CREATE[vendor], name });
+    const other = await callerOf(vendor).tokens.create({ ...CREATE[vendor], name });
     others.push({ id: other.token.id, secret: other.secret.reveal() });
   }
   // Every fifth create races another caller creating the same name (that one with its own fault).
   if (i % 5 === 0) {
-    const a = caller(kind);
-    const b = caller(KINDS[(i * 7) % KINDS.length]);
-    const [ra, rb] = await Promise.all([a, b].map((c) => c.connected[vendor].tokens.create({ ...CREATE[vendor], name }).catch((e) => e)));
+    const a = callerOf(vendor, kind);
+    const b = callerOf(vendor, KINDS[(i * 7) % KINDS.length]);
+    const [ra, rb] = await Promise.all([a, b].map((c) => c.tokens.create({ ...CREATE[vendor], name }).catch((e) => e)));
+    a.done();
     checkCreate(vendor, ra, a.created, others);
     checkCreate(vendor, rb, b.created, others);
     // A token one caller made must not be what the other was handed.
     if (!(ra instanceof Error) && b.created.includes(ra.token.id)) counts.foreignAdoptions++;
     if (!(rb instanceof Error) && a.created.includes(rb.token.id)) counts.foreignAdoptions++;
   } else {
-    const c = caller(kind);
-    const result = await c.connected[vendor].tokens.create({ ...CREATE[vendor], name }).catch((e) => e);
+    const c = callerOf(vendor, kind);
+    const result = await c.tokens.create({ ...CREATE[vendor], name }).catch((e) => e);
+    c.done();
     checkCreate(vendor, result, c.created, others);
   }
   for (const other of others) if (stored(vendor, other.id) !== other.secret) counts.othersSecretBroken++;
@@ -213,12 +117,13 @@ async function oneCreate(i) {
 async function oneRotation(i) {
   const vendor = VENDORS[i % VENDORS.length];
   const kind = KINDS[Math.floor(i / VENDORS.length) % KINDS.length];
-  const native = vendor === "timeweb" || vendor === "sematext";
-  const target = native ? "reissue" : i % 2 === 0 ? "create" : "delete";
+  const rotation = ROTATION[vendor];
+  const target = rotation !== "replace" ? "reissue" : i % 2 === 0 ? "create" : "delete";
   const name = freshName();
-  const old = await caller().connected[vendor].tokens.create({ ...CREATE[vendor], name });
-  const c = caller(kind, target);
-  const result = await c.connected[vendor].tokens.rotate(old.token.id, { revokeOld: "delete" }).catch((e) => e);
+  const old = await callerOf(vendor).tokens.create({ ...CREATE[vendor], name });
+  const c = callerOf(vendor, kind, target);
+  const result = await c.tokens.rotate(old.token.id, { revokeOld: "delete" }).catch((e) => e);
+  c.done();
   counts.rotations++;
   const oldWorks = stored(vendor, old.token.id) === old.secret.reveal();
   const same = named(vendor, name);
@@ -226,7 +131,7 @@ async function oneRotation(i) {
   if (!(result instanceof Error)) {
     tally(`rotate ${result.reconciled ? "reconciled" : "ok"}`);
     if (stored(vendor, result.token.id) !== result.secret.reveal()) counts.rotationsWithoutWorkingCredential++;
-    if (!native && !c.created.includes(result.token.id)) counts.foreignAdoptions++;
+    if (rotation !== "native" && !c.created.includes(result.token.id)) counts.foreignAdoptions++;
     return;
   }
   tally(`rotate ${result.name}${result instanceof RotationError ? ` ${result.state}` : ""}`);
@@ -257,7 +162,7 @@ const MUST_BE_ZERO = [
   "othersSecretBroken",
 ];
 console.log(
-  `fault run (seed ${values.seed}): ${counts.creates} creates, ${counts.rotations} rotations over ${VENDORS.length} vendors, ${KINDS.length - 1} fault kinds plus none`,
+  `fault run (seed ${values.seed}): ${counts.creates} creates, ${counts.rotations} rotations over ${VENDORS.length} vendors (${VENDORS.join(", ")}), ${KINDS.length - 1} fault kinds plus none`,
 );
 for (const key of MUST_BE_ZERO) console.log(`  ${key.padEnd(36)} ${counts[key]}`);
 console.log("outcomes:");

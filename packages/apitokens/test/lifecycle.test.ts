@@ -1,8 +1,8 @@
+import { inspect } from "node:util";
 import type { RunningSandbox, Sandbox } from "@apitokens/sandbox";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   ConfigurationError,
-  CreateOutcomeUnknownError,
   connect,
   createDynatraceClient,
   createQernalClient,
@@ -20,6 +20,7 @@ import {
 } from "../src/index.js";
 import {
   CREATE,
+  caller,
   connectInProcess,
   connectTo,
   count,
@@ -27,12 +28,14 @@ import {
   FAULT_KINDS,
   FAULT_VENDORS,
   FAULTS,
+  type FaultKind,
   type FaultVendor,
-  faulty,
   holdsFragment,
   inProcessSandbox,
   lostAnswer,
+  namedBy,
   namedInSandbox,
+  ROTATION,
   sandboxFor,
   secretPart,
   storedSecret,
@@ -277,105 +280,110 @@ let faults: Sandbox;
 let serial = 0;
 /** A fresh name of letters and dashes only (Qernal's pattern). */
 const freshName = () => `f-${(serial++).toString(26).replace(/[0-9]/g, (d) => "qrstuvwxyz"[Number(d)] ?? "q")}`;
-const tokensIn = (vendor: FaultVendor, connected: ReturnType<typeof connectInProcess>) => connected[vendor].tokens as Tokens;
-
-/** The ids an error names as created or possibly created. */
-function namedBy(error: unknown): string[] {
-  if (error instanceof SecretLostError) return [error.token.id];
-  if (error instanceof CreateOutcomeUnknownError) return error.candidates.map((t) => t.id);
-  if (error instanceof RotationError)
-    return [error.replacement?.token.id, error.lostReplacement?.id, ...error.candidates.map((t) => t.id)].filter(
-      (id): id is string => !!id,
-    );
-  return [];
-}
+const tokensIn = (vendor: "timeweb" | "qernal" | "dynatrace" | "sematext", connected: ReturnType<typeof connectInProcess>) =>
+  connected[vendor].tokens as Tokens;
+/** One caller of one vendor on the fault sandbox, with at most one fault (see @apitokens/testing/faults). */
+const callerOf = (vendor: FaultVendor, kind?: FaultKind, target: "create" | "reissue" | "delete" = "create") =>
+  caller<Tokens>(faults, connect as never, vendor, kind, target);
 
 function expectNoSecretIn(error: unknown, vendor: FaultVendor, secrets: readonly (string | undefined)[]): void {
-  const text = everyRendering(error);
+  const text = everyRendering(error, inspect);
   for (const secret of secrets) if (secret) expect(holdsFragment(text, secretPart(vendor, secret))).toBe(false);
 }
+
+/** The live tokens among what a caller's requests created. */
+const liveOf = (vendor: FaultVendor, created: readonly string[]) => created.filter((id) => storedSecret(faults, vendor, id) !== undefined);
 
 describe.each(FAULT_VENDORS)("%s: a create under faults", (vendor) => {
   beforeAll(() => {
     faults ??= inProcessSandbox();
   });
 
-  it.each(FAULT_KINDS)("%s: known or honestly unknown, never another's token", async (kind) => {
-    const name = freshName();
-    // Someone else's token of the same name exists already.
-    const other = await tokensIn(vendor, connectInProcess(faults)).create({ ...CREATE[vendor], name });
-    const created: string[] = [];
-    const result = await tokensIn(vendor, connectInProcess(faults, faulty(kind, "create", created)))
-      .create({ ...CREATE[vendor], name })
-      .catch((e: unknown) => e);
+  it.each(FAULT_KINDS)(
+    "%s: known or honestly unknown, never another's token",
+    async (kind) => {
+      const name = freshName();
+      // Someone else's token of the same name exists already.
+      const other = await callerOf(vendor).tokens.create({ ...CREATE[vendor], name });
+      const me = callerOf(vendor, kind);
+      const result = await me.tokens.create({ ...CREATE[vendor], name }).catch((e: unknown) => e);
+      me.done();
 
-    const mine = namedInSandbox(faults, vendor, name).filter((id) => id !== other.token.id);
-    expect(mine).toEqual(created); // no duplicate: only what this call's one request created
-    expect(mine.length).toBeLessThanOrEqual(1);
-    expect(storedSecret(faults, vendor, other.token.id)).toBe(other.secret.reveal()); // the other holder's secret still works
-    const secrets = [other.secret.reveal(), ...mine.map((id) => storedSecret(faults, vendor, id))];
+      const mine = namedInSandbox(faults, vendor, name).filter((id) => id !== other.token.id);
+      expect(mine).toEqual(liveOf(vendor, me.created)); // no duplicate: only what this call's requests created
+      expect(mine.length).toBeLessThanOrEqual(1);
+      expect(storedSecret(faults, vendor, other.token.id)).toBe(other.secret.reveal()); // the other holder's secret still works
+      const secrets = [other.secret.reveal(), ...me.created.map((id) => storedSecret(faults, vendor, id))];
 
-    if (result instanceof Error) {
-      expect(isApiTokensError(result)).toBe(true);
-      expect(namedBy(result)).not.toContain(other.token.id);
-      for (const id of mine) expect(namedBy(result)).toContain(id);
-      expectNoSecretIn(result, vendor, secrets);
-    } else {
-      const issued = result as Awaited<ReturnType<Tokens["create"]>>;
-      expect(created).toContain(issued.token.id);
-      expect(storedSecret(faults, vendor, issued.token.id)).toBe(issued.secret.reveal());
-      expect(issued.reconciled).toBe(FAULTS[kind].when === "after");
-    }
-    // What each vendor can do: before → sent once more; after → recovered where the vendor allows.
-    const recoverable = vendor === "sematext" || vendor === "timeweb";
-    if (FAULTS[kind].when === "before") expect(result).not.toBeInstanceOf(Error);
-    else if (recoverable) expect(result).not.toBeInstanceOf(Error);
-    else expect(result).toBeInstanceOf(SecretLostError);
-  });
+      if (result instanceof Error) {
+        expect(isApiTokensError(result)).toBe(true);
+        expect(namedBy(result)).not.toContain(other.token.id);
+        for (const id of mine) expect(namedBy(result)).toContain(id);
+        expectNoSecretIn(result, vendor, secrets);
+      } else {
+        const issued = result as Awaited<ReturnType<Tokens["create"]>>;
+        expect(mine).toEqual([issued.token.id]);
+        expect(storedSecret(faults, vendor, issued.token.id)).toBe(issued.secret.reveal());
+      }
+      // What each vendor can do: a refusal before acting → sent once more; after → recovered where the vendor allows.
+      const recoverable = vendor === "sematext" || vendor === "timeweb" || vendor === "gitlab";
+      const plan = FAULTS[kind];
+      if (kind === "429 (before)" || kind === "503 (before)" || kind === "refused (before)") expect(result).not.toBeInstanceOf(Error);
+      else if (plan.when === "before") {
+        if (result instanceof Error) expect(mine).toEqual([]); // it looked lost; nothing of it exists
+      } else if (recoverable) expect(result).not.toBeInstanceOf(Error);
+      else expect(result).toBeInstanceOf(SecretLostError);
+    },
+    60_000,
+  );
 });
 
 describe.each(FAULT_VENDORS)("%s: a rotation under faults", (vendor) => {
   beforeAll(() => {
     faults ??= inProcessSandbox();
   });
-  const native = vendor === "timeweb" || vendor === "sematext";
-  const targets = native ? (["reissue"] as const) : (["create", "delete"] as const);
+  const targets = ROTATION[vendor] === "replace" ? (["create", "delete"] as const) : (["reissue"] as const);
 
   describe.each(targets)("fault on the %s", (target) => {
-    it.each(FAULT_KINDS)("%s: a working credential at every step, and the error says what is true", async (kind) => {
-      const name = freshName();
-      const old = await tokensIn(vendor, connectInProcess(faults)).create({ ...CREATE[vendor], name });
-      const result = await tokensIn(vendor, connectInProcess(faults, faulty(kind, target)))
-        .rotate(old.token.id, { revokeOld: "delete" })
-        .catch((e: unknown) => e);
-      const oldWorks = storedSecret(faults, vendor, old.token.id) === old.secret.reveal();
-      const same = namedInSandbox(faults, vendor, name);
-      expect(same.length).toBeLessThanOrEqual(2); // the old token and at most one replacement
+    it.each(FAULT_KINDS)(
+      "%s: a working credential at every step, and the error says what is true",
+      async (kind) => {
+        const name = freshName();
+        const old = await callerOf(vendor).tokens.create({ ...CREATE[vendor], name });
+        const me = callerOf(vendor, kind, target);
+        const result = await me.tokens.rotate(old.token.id, { revokeOld: "delete" }).catch((e: unknown) => e);
+        me.done();
+        const oldWorks = storedSecret(faults, vendor, old.token.id) === old.secret.reveal();
+        const same = namedInSandbox(faults, vendor, name);
+        expect(same.length).toBeLessThanOrEqual(2); // the old token and at most one replacement
 
-      if (!(result instanceof Error)) {
-        const rotated = result as Awaited<ReturnType<Tokens["rotate"]>>;
-        expect(storedSecret(faults, vendor, rotated.token.id)).toBe(rotated.secret.reveal());
-        expect(oldWorks).toBe(false);
-        return;
-      }
-      expect(isApiTokensError(result)).toBe(true);
-      expectNoSecretIn(result, vendor, [old.secret.reveal(), ...same.map((id) => storedSecret(faults, vendor, id))]);
-      if (!(result instanceof RotationError)) {
-        expect(oldWorks).toBe(true); // failed before anything was written
-        return;
-      }
-      const replacement = result.replacement;
-      const replacementWorks =
-        replacement !== undefined && storedSecret(faults, vendor, replacement.token.id) === replacement.secret.reveal();
-      expect(oldWorks || replacementWorks).toBe(true);
-      if (result.oldSecretWorks !== undefined) expect(oldWorks).toBe(result.oldSecretWorks);
-      if (result.state === "unchanged") expect(same).toEqual([old.token.id]);
-      if (result.state === "both-active") expect(oldWorks && replacementWorks).toBe(true);
-      if (result.state === "replacement-secret-lost") expect(same).toContain(result.lostReplacement?.id);
-      // Every token that exists besides the old one is named by the error.
-      for (const id of same.filter((id) => id !== old.token.id)) expect(namedBy(result)).toContain(id);
-      expect(result.state).not.toBe("unknown");
-    });
+        if (!(result instanceof Error)) {
+          const rotated = result as Awaited<ReturnType<Tokens["rotate"]>>;
+          expect(storedSecret(faults, vendor, rotated.token.id)).toBe(rotated.secret.reveal());
+          expect(oldWorks).toBe(false);
+          if (ROTATION[vendor] !== "native") expect(me.created).toContain(rotated.token.id);
+          return;
+        }
+        expect(isApiTokensError(result)).toBe(true);
+        expectNoSecretIn(result, vendor, [old.secret.reveal(), ...me.created.map((id) => storedSecret(faults, vendor, id))]);
+        if (!(result instanceof RotationError)) {
+          expect(oldWorks).toBe(true); // failed before anything was written
+          return;
+        }
+        const replacement = result.replacement;
+        const replacementWorks =
+          replacement !== undefined && storedSecret(faults, vendor, replacement.token.id) === replacement.secret.reveal();
+        expect(oldWorks || replacementWorks).toBe(true);
+        if (result.oldSecretWorks !== undefined) expect(oldWorks).toBe(result.oldSecretWorks);
+        if (result.state === "unchanged") expect(same).toEqual([old.token.id]);
+        if (result.state === "both-active") expect(oldWorks && replacementWorks).toBe(true);
+        if (result.state === "replacement-secret-lost") expect(same).toContain(result.lostReplacement?.id);
+        // Every token that exists besides the old one is named by the error.
+        for (const id of same.filter((id) => id !== old.token.id)) expect(namedBy(result)).toContain(id);
+        expect(result.state).not.toBe("unknown");
+      },
+      60_000,
+    );
   });
 });
 
@@ -383,34 +391,38 @@ describe("two callers creating the same name at the same time", () => {
   beforeAll(() => {
     faults ??= inProcessSandbox();
   });
-  const plans = [
+  const plans: readonly (readonly [FaultKind, FaultKind | undefined])[] = [
     ["reset (after)", "reset (after)"],
-    ["reset (before)", undefined],
+    ["refused (before)", undefined],
     ["504 (after)", undefined],
-    ["truncated (after)", "timeout (after)"],
-  ] as const;
+    ["cut in the secret (after)", "timeout (after)"],
+    ["truncated (after)", "500 (after)"],
+  ];
 
   describe.each(FAULT_VENDORS)("%s", (vendor) => {
-    it.each(plans)("%s / %s: neither adopts the other's token, and every created token is named", async (first, second) => {
-      const name = freshName();
-      const made: [string[], string[]] = [[], []];
-      const callers = [
-        tokensIn(vendor, connectInProcess(faults, faulty(first, "create", made[0]))),
-        tokensIn(vendor, connectInProcess(faults, faulty(second, "create", made[1]))),
-      ];
-      const results = await Promise.all(callers.map((tokens) => tokens.create({ ...CREATE[vendor], name }).catch((e: unknown) => e)));
-      expect(namedInSandbox(faults, vendor, name).sort()).toEqual([...made[0], ...made[1]].sort());
-      results.forEach((result, i) => {
-        const own = made[i] ?? [];
-        if (result instanceof Error) {
-          expect(isApiTokensError(result)).toBe(true);
-          for (const id of own) expect(namedBy(result)).toContain(id);
-          if (result instanceof SecretLostError) expect(own).toContain(result.token.id);
-        } else {
-          expect(own).toContain((result as { token: { id: string } }).token.id);
-        }
-      });
-    });
+    it.each(plans)(
+      "%s / %s: neither adopts the other's token, and every created token is named",
+      async (first, second) => {
+        const name = freshName();
+        const callers = [callerOf(vendor, first), callerOf(vendor, second)];
+        const results = await Promise.all(callers.map((c) => c.tokens.create({ ...CREATE[vendor], name }).catch((e: unknown) => e)));
+        for (const c of callers) c.done();
+        const live = callers.map((c) => liveOf(vendor, c.created));
+        expect(namedInSandbox(faults, vendor, name).sort()).toEqual(live.flat().sort());
+        results.forEach((result, i) => {
+          const own = live[i] ?? [];
+          expect(own.length).toBeLessThanOrEqual(1);
+          if (result instanceof Error) {
+            expect(isApiTokensError(result)).toBe(true);
+            for (const id of own) expect(namedBy(result)).toContain(id);
+            if (result instanceof SecretLostError) expect(own).toContain(result.token.id);
+          } else {
+            expect(own).toContain((result as { token: { id: string } }).token.id);
+          }
+        });
+      },
+      60_000,
+    );
   });
 });
 
@@ -445,6 +457,22 @@ describe("input is checked before anything is sent", () => {
       connect({ sematext: { baseUrl: faults.url("sematext"), token: faults.credentials.sematext, appId, fetch: faults.fetch } });
     expect(attempt).toThrow(ConfigurationError);
     expect(attempt).toThrow(`\`appId\` must be a positive whole number, got ${String(appId)}`);
+  });
+});
+
+describe("revokeBySecret where the vendor has no self-revoke", () => {
+  it.each(["timeweb", "qernal", "dynatrace", "sematext"] as const)("%s: UnsupportedOperationError, nothing sent", async (vendor) => {
+    const sent: string[] = [];
+    const tokens = connectTo(sandbox, (request, forward) => {
+      sent.push(request.method);
+      return forward();
+    })[vendor].tokens as Tokens;
+    expect(tokens.supports("revokeBySecret")).toBe(false);
+    const error = await tokens.revokeBySecret("any-secret-value-0123456789").catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UnsupportedOperationError);
+    expect(error).toMatchObject({ capability: "revokeBySecret" });
+    expect((error as Error).message).toMatch(/cannot revoke a token with its own secret/);
+    expect(sent).toEqual([]);
   });
 });
 
