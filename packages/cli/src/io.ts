@@ -1,5 +1,4 @@
 import * as fs from "node:fs/promises";
-import { createInterface } from "node:readline";
 
 /** The file operations the command uses; tests pass their own to make a write fail. */
 export type FileSystem = Pick<typeof fs, "open" | "stat" | "mkdir" | "unlink" | "readFile">;
@@ -21,12 +20,17 @@ export interface Io {
   now(): Date;
 }
 
-/** The process's own streams and environment. */
+/**
+ * The process's own streams and environment. Standard input is opened, and readline loaded,
+ * only by the commands that read them (opening stdin costs a terminal or pipe handle at start).
+ */
 export function processIo(): Io {
   return {
     stdout: process.stdout,
     stderr: process.stderr,
-    stdin: process.stdin,
+    get stdin() {
+      return process.stdin;
+    },
     write(stream, text) {
       const target = stream === "stdout" ? process.stdout : process.stderr;
       return new Promise((resolve, reject) => {
@@ -38,7 +42,8 @@ export function processIo(): Io {
       for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
       return Buffer.concat(chunks).toString("utf8");
     },
-    ask(question) {
+    async ask(question) {
+      const { createInterface } = await import("node:readline");
       const rl = createInterface({ input: process.stdin, output: process.stderr });
       return new Promise((resolve) => {
         rl.question(question, (answer) => {

@@ -2,8 +2,6 @@ import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import type { Command } from "./command.js";
 import { COMMANDS } from "./commands/index.js";
-import { parseDuration } from "./duration.js";
-import { errorJson, errorLine, exitCodeOf, isExpected } from "./error-report.js";
 import { CliError, EXIT, type ExitCode } from "./exit-codes.js";
 import type { Io } from "./io.js";
 
@@ -89,6 +87,8 @@ export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
   try {
     return await dispatch(argv, io, state);
   } catch (error) {
+    // Loaded on failure only: what --help and a successful run never need.
+    const { errorJson, errorLine, exitCodeOf, isExpected } = await import("./error-report.js");
     if (!isExpected(error) && io.env.APITOKENS_DEBUG) io.stderr.write(`${(error as Error)?.stack ?? String(error)}\n`);
     io.stderr.write(`${errorLine(error)}\n`);
     if (json && !state.written) io.stdout.write(`${JSON.stringify({ command: state.command, error: errorJson(error) }, null, 2)}\n`);
@@ -195,7 +195,8 @@ async function dispatch(argv: readonly string[], io: Io, state: { written: boole
     throw new CliError(`unexpected argument "${args[command.positionals.length]}": ${command.help.split("\n")[0]}`, EXIT.usage, {
       input: String(args[command.positionals.length]),
     });
-  const timeoutMs = typeof values.timeout === "string" ? parseDuration(values.timeout, "--timeout") : undefined;
+  const timeoutMs =
+    typeof values.timeout === "string" ? (await import("./duration.js")).parseDuration(values.timeout, "--timeout") : undefined;
   const { openContext } = await import("./context.js");
   const context = await openContext(io, {
     sandbox,

@@ -1,4 +1,4 @@
-import { discard } from "../context.js";
+import { type Call, discard } from "../context.js";
 import type { Redactor } from "../redact.js";
 import type { ApiSpec } from "../spec.js";
 import type { FetchLayer, FetchLike, Send } from "../transport/fetch-like.js";
@@ -51,12 +51,14 @@ export function withAuth(options: AuthOptions): FetchLayer {
   const exchange = scheme.exchange;
   const refreshable = typeof credential === "function" || exchange !== undefined;
 
-  // A fixed credential is checked once, not on every request.
+  // A fixed credential is checked once, not on every request; once checked, it is used without a wait.
   let fixed: Promise<string> | undefined;
+  let fixedValue: string | undefined;
   async function credentialValue(refresh: boolean): Promise<string> {
     if (!refreshable) {
       fixed ??= resolveCredential(credential, { refresh: false }, source).then((value) => {
         redactor.add(value);
+        fixedValue = value;
         return value;
       });
       return fixed;
@@ -84,8 +86,14 @@ export function withAuth(options: AuthOptions): FetchLayer {
     return headers;
   }
 
-  return (next) => async (request, call, signal) => {
+  return (next) => (request, call, signal) => {
     if (!request.url.startsWith(originPrefix)) return next(request, call, signal);
+    // A fixed credential already checked: nothing to wait for, and no 401 to answer with another.
+    if (fixedValue !== undefined) return next(request, call, signal, authenticated(request, fixedValue));
+    return send(next, request, call, signal);
+  };
+
+  async function send(next: Send, request: Request, call: Call, signal: AbortSignal | undefined): Promise<Response> {
     const value = await credentialValue(false);
     // Kept for the one re-send after a 401: a request without a body can be sent again as it
     // is; one with a body needs a copy, since the first send reads it.
@@ -95,5 +103,5 @@ export function withAuth(options: AuthOptions): FetchLayer {
     const fresh = await refreshOnce();
     await discard(response, call);
     return next(again, call, signal, authenticated(again, fresh));
-  };
+  }
 }
