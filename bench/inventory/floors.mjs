@@ -7,7 +7,7 @@
  * - `none`: one answer holds every token (per collection; collections are listed in parallel);
  * - `sequential`: each page names the next (a cursor or a link), so pages follow one another;
  * - `offset`: numbered pages with the total known from the first answer: the first page, then
- *   every other page at once.
+ *   the others in a bounded window.
  */
 export const VENDOR_FLOORS = Object.freeze({
   /** specs/dynatrace.yaml: GET /apiTokens, x-pagination style cursor; `pageSize` maximum 10000. */
@@ -23,14 +23,24 @@ export const VENDOR_FLOORS = Object.freeze({
 });
 
 /**
- * The fewest sequential round trips that list `items` tokens of `vendor`.
+ * The fewest sequential round trips that list a vendor's tokens, given how many each of its
+ * collections holds (GitLab's personal, project and group lists, Sematext's apps: listed in
+ * parallel, so the largest decides) and the window of pages fetched at once where pages are
+ * numbered (core's `PAGE_WALK.concurrency`: the issue asks for a bounded window).
  *
- * @example floorRoundTrips("dynatrace", 20_001) // 3
+ * @example floorRoundTrips("dynatrace", [20_001], 4) // 3
+ * @example floorRoundTrips("gitlab", [7_339, 7_339, 7_339], 4) // 1 + ceil(73 / 4) = 20
  */
-export function floorRoundTrips(vendor, items) {
+export function floorRoundTrips(vendor, collections, window) {
   const floor = VENDOR_FLOORS[vendor];
   if (!floor) throw new Error(`no floor data for vendor "${vendor}"`);
-  const pages = floor.style === "none" ? 1 : Math.max(1, Math.ceil(items / floor.maxPageSize));
-  const walk = floor.style === "sequential" ? pages : floor.style === "offset" ? Math.min(pages, 2) : 1;
-  return floor.before + walk;
+  const walk = (items) => {
+    if (floor.style === "none") return 1;
+    const pages = Math.max(1, Math.ceil(items / floor.maxPageSize));
+    return floor.style === "sequential" ? pages : 1 + Math.ceil((pages - 1) / window);
+  };
+  return floor.before + Math.max(1, ...collections.map(walk));
 }
+
+/** The collection a token id belongs to: what precedes its last `:` (`"project:7:12"` → `"project:7"`), else one. */
+export const collectionOf = (id) => String(id).slice(0, Math.max(0, String(id).lastIndexOf(":")));

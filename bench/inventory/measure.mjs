@@ -7,11 +7,12 @@
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import { PAGE_WALK } from "@apitokens/core";
 import { reportToParent } from "../lib/child.mjs";
 import { ROOT } from "../lib/exec.mjs";
 import { startSandboxProcess, timedRun } from "../lib/sandbox-process.mjs";
 import { median } from "../lib/stats.mjs";
-import { floorRoundTrips } from "./floors.mjs";
+import { collectionOf, floorRoundTrips } from "./floors.mjs";
 import { startCountingProxy } from "./proxy.mjs";
 
 /** The issue's setting, as data. */
@@ -47,16 +48,24 @@ reportToParent(async () => {
       const doc = JSON.parse(stdout);
       const failed = doc.vendors.filter((v) => v.status !== "ok");
       if (failed.length) throw new Error(`apitokens list failed for ${failed.map((v) => `${v.vendor}: ${v.error?.message}`).join("; ")}`);
-      measured.push({ ms, vendors: doc.vendors, observed: proxy.stats() });
+      const collections = {};
+      for (const token of doc.tokens) {
+        collections[token.vendor] ??= {};
+        const byCollection = collections[token.vendor];
+        const key = collectionOf(token.id);
+        byCollection[key] = (byCollection[key] ?? 0) + 1;
+      }
+      measured.push({ ms, vendors: doc.vendors, collections, observed: proxy.stats() });
     }
     const typical = measured.toSorted((a, b) => a.ms - b.ms)[Math.floor(runs / 2)];
     const vendors = typical.vendors.map((v) => {
-      const roundTrips = floorRoundTrips(v.vendor, v.tokens);
+      const collections = typical.collections[v.vendor] ?? {};
+      const roundTrips = floorRoundTrips(v.vendor, Object.values(collections), PAGE_WALK.concurrency);
       const observed = typical.observed[v.vendor] ?? { requests: 0, maxInFlight: 0, spanMs: 0 };
-      return { vendor: v.vendor, tokens: v.tokens, floorRoundTrips: roundTrips, floorMs: roundTrips * latencyMs, ...observed };
+      return { vendor: v.vendor, tokens: v.tokens, collections, floorRoundTrips: roundTrips, floorMs: roundTrips * latencyMs, ...observed };
     });
     return {
-      settings: { ...INVENTORY_SETTINGS },
+      settings: { ...INVENTORY_SETTINGS, window: PAGE_WALK.concurrency },
       wallMs: median(measured.map((m) => m.ms)),
       runsMs: measured.map((m) => m.ms),
       floorMs: Math.max(...vendors.map((v) => v.floorMs)),

@@ -12,7 +12,7 @@ import { status, TARGETS } from "../lib/targets.mjs";
 export function inventoryRows({ settings, wallMs, floorMs, vendors }) {
   const rows = vendors.map((v) => ({
     name: `${v.vendor}: ${int(v.tokens)} tokens`,
-    value: `${int(v.requests)} requests, ≤ ${v.maxInFlight} in flight · ${seconds(v.spanMs)} (floor ${v.floorRoundTrips} round trips = ${seconds(v.floorMs)})`,
+    value: `${int(v.requests)} requests, ≤ ${v.maxInFlight} in flight · ${seconds(v.spanMs)} (floor ${v.floorRoundTrips} round trips = ${seconds(v.floorMs)}${Object.keys(v.collections).length > 1 ? `; ${Object.keys(v.collections).length} lists in parallel` : ""})`,
     ratio: `${times(ratio(v.spanMs, v.floorMs))} floor`,
     data: v,
   }));
@@ -23,7 +23,7 @@ export function inventoryRows({ settings, wallMs, floorMs, vendors }) {
     ratio: `${times(r)} floor`,
     target: `≤ ${times(TARGETS.inventoryVsFloor)}`,
     status: status(r !== null && r <= TARGETS.inventoryVsFloor),
-    note: `apitokens-sandbox --tokens ${int(settings.tokens)} --latency ${settings.latencyMs}; ${settings.runs} run(s), median`,
+    note: `apitokens-sandbox --tokens ${int(settings.tokens)} --latency ${settings.latencyMs}; numbered pages ${settings.window} at a time (core PAGE_WALK); ${settings.runs} run(s), median`,
     data: { wallMs, floorMs },
   });
   return rows;
