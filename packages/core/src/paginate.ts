@@ -165,11 +165,13 @@ async function* concurrently<Item>(
   const callerSignal = first.signal instanceof AbortSignal ? first.signal : undefined;
   const signal = callerSignal ? AbortSignal.any([callerSignal, controller.signal]) : controller.signal;
   let resumeAt = 0;
+  // The caller's own `fetch` for this walk, if it gave one, else the client's.
+  const base = (first.fetch as FetchLike | undefined) ?? wire;
   const gated: FetchLike | undefined =
-    wire &&
+    base &&
     (async (input, requestInit) => {
       for (let wait = resumeAt - Date.now(); wait > 0; wait = resumeAt - Date.now()) await sleep(wait, signal);
-      const response = await wire(input, requestInit);
+      const response = await base(input, requestInit);
       if (response.status === 429) {
         resumeAt = Math.max(resumeAt, Date.now() + (retryAfterMs(response.headers) ?? PAGE_WALK.rateLimitPauseMs));
       }

@@ -1,4 +1,4 @@
-import { type RecordedRequest, startTestServer, type TestServer } from "@apitokens/testing";
+import { type RecordedRequest, recordRequests, startTestServer, type TestServer } from "@apitokens/testing";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createApiClient, cursorPages, linkPages, offsetPages, PAGE_WALK, type PageInit, type Paginator, paginate } from "../src/index.js";
 import { fast, type paths, profile, spec, type Token } from "./fixtures.js";
@@ -110,11 +110,13 @@ describe("pagination strategies (x-pagination as data)", () => {
   ])("offset: the remaining pages with $given", ({ headers, want }) => {
     const rest = gitlab.rest?.([{}], response(headers), { params: { query: { per_page: 100 } } });
     expect(rest?.map((page) => (page.params as { query: { page: number } }).query.page)).toEqual(want);
-    if (rest) expect((rest[0]?.params as { query: object }).query).toEqual({ per_page: 100, page: 2 });
+    if (rest) expect(rest[0]?.params).toEqual({ query: { per_page: 100, page: 2 } });
   });
 });
 
-type OffsetPages = { "/tokens": { item: Token; init: { params?: { query?: { pageSize?: number } }; signal?: AbortSignal } } };
+type OffsetPages = {
+  "/tokens": { item: Token; init: { params?: { query?: { pageSize?: number } }; signal?: AbortSignal; fetch?: FetchLike } };
+};
 
 function offsetClient(server: TestServer) {
   const offset = offsetPages({
@@ -188,6 +190,15 @@ describe("paginate: pages known in advance", () => {
     const ids: string[] = [];
     for await (const token of paginate(offsetClient(server), "/tokens")) ids.push(token.id);
     expect(ids).toEqual(["t1a", "t1b", "t2a", "t2b", "t3a", "t3b"]);
+  }, 60_000);
+
+  it("sends the pages fetched together through the walk's own fetch, where it gives one", async () => {
+    server.fallback((request) => listPage(pageOf(request), 3));
+    const recorder = recordRequests();
+    const ids: string[] = [];
+    for await (const token of paginate(offsetClient(server), "/tokens", { fetch: recorder.fetch })) ids.push(token.id);
+    expect(ids).toHaveLength(6);
+    expect(recorder.sent).toHaveLength(3);
   }, 60_000);
 
   it("after a 429 on one page, sends no attempt of the walk before its Retry-After has passed", async () => {
