@@ -1,6 +1,16 @@
 import { type RecordedRequest, recordRequests, startTestServer, type TestServer } from "@apitokens/testing";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { createApiClient, cursorPages, linkPages, offsetPages, PAGE_WALK, type PageInit, type Paginator, paginate } from "../src/index.js";
+import {
+  createApiClient,
+  cursorPages,
+  type FetchLike,
+  linkPages,
+  offsetPages,
+  PAGE_WALK,
+  type PageInit,
+  type Paginator,
+  paginate,
+} from "../src/index.js";
 import { fast, type paths, profile, spec, type Token } from "./fixtures.js";
 
 const response = (headers: Record<string, string> = {}) => new Response(null, { headers });
