@@ -13,6 +13,9 @@ import {
 import type { QernalClient } from "./generated/client.js";
 import type { AuthToken, AuthTokenMeta } from "./generated/models.js";
 
+/** The largest page the API allows (`page[size]`: at most 100, specs/qernal.yaml): the fewest sequential round trips. */
+const LIST_PAGE_SIZE = 100;
+
 /** What the unified lifecycle can do with Qernal auth tokens. */
 export const QERNAL_CAPABILITIES: Capabilities = {
   // No enabled flag; whether PUT regenerates the secret is undocumented, so rotation
@@ -66,7 +69,7 @@ export function qernalAdapter(client: QernalClient): TokenAdapter<AuthTokenMeta>
     vendorName: client.spec.vendorName,
     capabilities: QERNAL_CAPABILITIES,
     toInfo: qernalTokenInfo,
-    list: (options) => paginate(client, "/auth/tokens", { ...signalOf(options) }),
+    list: (options) => paginate(client, "/auth/tokens", { params: { query: { page: { size: LIST_PAGE_SIZE } } }, ...signalOf(options) }),
     get: (id, options) => unwrap(client.GET("/auth/tokens/{token_id}", { params: { path: { token_id: id } }, ...signalOf(options) })),
     async create(input) {
       // Lifetime in whole days, 0 = never expires. @see specs/qernal.yaml, schema AuthTokenBody
