@@ -92,6 +92,12 @@ export function exitCodeOf(error: unknown): ExitCode {
   return EXIT.failure;
 }
 
+/** The HTTP status a vendor answered with, for a library error that carries one (`ApiError`). */
+export function vendorStatusOf(error: unknown): number | undefined {
+  const status = isApiTokensError(error) ? (error as { status?: unknown }).status : undefined;
+  return typeof status === "number" ? status : undefined;
+}
+
 /** Whether the error is one we expect (printed as one line) rather than a bug in the CLI. */
 export function isExpected(error: unknown): boolean {
   return error instanceof CliError || isApiTokensError(error);

@@ -1,7 +1,7 @@
 import type { TokenInfo } from "apitokens";
 import type { Command, Flags } from "../command.js";
 import type { CommandContext, Connection } from "../context.js";
-import { type ErrorJson, errorJson } from "../error-report.js";
+import { type ErrorJson, errorJson, vendorStatusOf } from "../error-report.js";
 import { CliError, EXIT, type ExitCode } from "../exit-codes.js";
 import { paintFor } from "../format/color.js";
 import { table } from "../format/table.js";
@@ -82,8 +82,24 @@ async function check(context: CommandContext, flags: Flags, candidate: Candidate
     await connection.tokens.revoke(token.id);
     return { ...base, status: "deleted", action: "deleted", token: tokenJson(token) };
   } catch (error) {
+    // The configured credential may not see someone else's token (a leaked token that identified
+    // itself); where the vendor lets a token revoke itself, the leaked value does it.
+    if (isRefusal(error) && connection.tokens.supports("revokeBySecret")) {
+      try {
+        await connection.tokens.revokeBySecret(candidate.value);
+        return { ...base, status: "deleted", action: "deleted", token: tokenJson(token) };
+      } catch (bySecret) {
+        return { ...base, status, token: tokenJson(token), error: errorJson(bySecret) };
+      }
+    }
     return { ...base, status, token: tokenJson(token), error: errorJson(error) };
   }
+}
+
+/** The vendor refused the configured credential for this token (not ours to revoke, or not visible to it). */
+function isRefusal(error: unknown): boolean {
+  const status = vendorStatusOf(error);
+  return status === 401 || status === 403 || status === 404;
 }
 
 /** `apitokens leaked <file|->`: the incident path. */
