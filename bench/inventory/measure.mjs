@@ -19,8 +19,8 @@ import { startCountingProxy } from "./proxy.mjs";
 export const INVENTORY_SETTINGS = Object.freeze({
   /** Tokens seeded per vendor (the sandbox adds its own credential token). */
   tokens: 20_000,
-  /** The sandbox's fixed delay before every answer, ms. */
-  latencyMs: 40,
+  /** The sandbox's fixed delay before every answer, ms: a vendor API's typical round trip (so the emulator's own work, shared by five listings on one event loop, stays small beside it). */
+  latencyMs: Number(process.env.BENCH_INVENTORY_LATENCY ?? 100),
   /** Timed runs of the CLI (the median is reported); one takes minutes while the listing is far from its floor. */
   runs: Number(process.env.BENCH_INVENTORY_RUNS ?? 1),
 });

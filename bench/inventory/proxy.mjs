@@ -4,7 +4,8 @@ import { Agent, createServer, request as httpRequest } from "node:http";
 /**
  * A counting proxy in front of the sandbox: every request is forwarded as it is, and counted
  * per vendor (the first path segment, as the sandbox routes them) with the time from the
- * vendor's first request to its last answer and the most requests it had in flight at once.
+ * vendor's first request to its last answer, the time its requests spent at the sandbox (sum
+ * over requests, latency included) and the most requests it had in flight at once.
  *
  * @example const proxy = await startCountingProxy("http://127.0.0.1:4747"); … proxy.stats()
  */
@@ -14,7 +15,8 @@ export async function startCountingProxy(target) {
   const stats = new Map();
   const server = createServer((req, res) => {
     const vendor = req.url.split("/")[1] || "(index)";
-    const s = stats.get(vendor) ?? { requests: 0, inFlight: 0, maxInFlight: 0, first: performance.now(), last: 0 };
+    const arrived = performance.now();
+    const s = stats.get(vendor) ?? { requests: 0, inFlight: 0, maxInFlight: 0, first: arrived, last: 0, serverMs: 0 };
     stats.set(vendor, s);
     s.requests++;
     s.inFlight++;
@@ -27,6 +29,7 @@ export async function startCountingProxy(target) {
         answer.on("end", () => {
           s.inFlight--;
           s.last = performance.now();
+          s.serverMs += s.last - arrived;
         });
       },
     );
@@ -44,7 +47,10 @@ export async function startCountingProxy(target) {
     reset: () => stats.clear(),
     stats: () =>
       Object.fromEntries(
-        [...stats].map(([vendor, s]) => [vendor, { requests: s.requests, maxInFlight: s.maxInFlight, spanMs: s.last - s.first }]),
+        [...stats].map(([vendor, s]) => [
+          vendor,
+          { requests: s.requests, maxInFlight: s.maxInFlight, spanMs: s.last - s.first, serverMs: s.serverMs },
+        ]),
       ),
     async close() {
       server.closeAllConnections();

@@ -4,15 +4,16 @@ import { status, TARGETS } from "../lib/targets.mjs";
 
 /**
  * Table rows of the inventory run: per vendor, the round trips observed at the sandbox next to
- * the floor its API allows (round trips × latency) and the time from its first request to its
- * last answer; then the whole `apitokens list` against the largest vendor floor, with the target.
+ * the floor its API allows (round trips × latency), the time each request spent at the sandbox
+ * (latency included: above it is the emulator's own work) and the time from its first request
+ * to its last answer; then the whole `apitokens list` against the largest vendor floor, with the target.
  *
  * @example inventoryRows(result) // [{ name: "dynatrace: 20,001 tokens", value: "21 requests (floor 3 round trips) · 6.4 s", … }]
  */
 export function inventoryRows({ settings, wallMs, floorMs, vendors }) {
   const rows = vendors.map((v) => ({
     name: `${v.vendor}: ${int(v.tokens)} tokens`,
-    value: `${int(v.requests)} requests, ≤ ${v.maxInFlight} in flight · ${seconds(v.spanMs)} (floor ${v.floorRoundTrips} round trips = ${seconds(v.floorMs)}${Object.keys(v.collections).length > 1 ? `; ${Object.keys(v.collections).length} lists in parallel` : ""})`,
+    value: `${int(v.requests)} requests, ≤ ${v.maxInFlight} in flight, ${Math.round(v.serverMs / Math.max(1, v.requests))} ms each at the sandbox · ${seconds(v.spanMs)} (floor ${v.floorRoundTrips} round trips = ${seconds(v.floorMs)}${Object.keys(v.collections).length > 1 ? `; ${Object.keys(v.collections).length} lists in parallel` : ""})`,
     ratio: `${times(ratio(v.spanMs, v.floorMs))} floor`,
     data: v,
   }));
