@@ -16,7 +16,13 @@ export const BUNDLES = Object.freeze([
   { id: "dynatrace", name: "@apitokens/dynatrace: create + list", entry: "dynatrace.js", ours: true, targetGzip: TARGETS.vendorGzipBytes },
   { id: "sematext", name: "@apitokens/sematext: create + list", entry: "sematext.js", ours: true, targetGzip: TARGETS.vendorGzipBytes },
   { id: "gitlab", name: "@apitokens/gitlab: create + list", entry: "gitlab.js", ours: true, targetGzip: TARGETS.vendorGzipBytes },
-  { id: "facade", name: "apitokens: connect() 5 clients + tokens.list()", entry: "facade.js", ours: true, targetGzip: TARGETS.facadeGzipBytes },
+  {
+    id: "facade",
+    name: "apitokens: connect() 5 clients + tokens.list()",
+    entry: "facade.js",
+    ours: true,
+    targetGzip: TARGETS.facadeGzipBytes,
+  },
   { id: "openapi-fetch", name: "peer: openapi-fetch (bare)", entry: "openapi-fetch.js", ours: false },
   { id: "hey-api", name: "peer: @hey-api/openapi-ts client", entry: "hey-api.ts", ours: false },
   { id: "axios", name: "peer: axios", entry: "axios.js", ours: false },
@@ -68,7 +74,8 @@ export async function measureBundle(row) {
   const lazyPaths = Object.keys(outputs).filter((path) => !start.has(path) && path.endsWith(".js"));
   const inputs = new Map();
   for (const path of start) {
-    for (const [input, { bytesInOutput }] of Object.entries(outputs[path].inputs)) inputs.set(input, (inputs.get(input) ?? 0) + bytesInOutput);
+    for (const [input, { bytesInOutput }] of Object.entries(outputs[path].inputs))
+      inputs.set(input, (inputs.get(input) ?? 0) + bytesInOutput);
   }
   // Our packages must come from their built dist, through package.json `exports`, as users get them.
   const every = Object.values(outputs).flatMap((output) => Object.keys(output.inputs));

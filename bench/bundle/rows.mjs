@@ -29,4 +29,5 @@ export function bundleRows({ rows }) {
 }
 
 /** The section's heading. */
-export const BUNDLE_TITLE = "2. Bundle size — esbuild --bundle --minify --splitting --platform=browser --format=esm; gzip -9; what loads at start";
+export const BUNDLE_TITLE =
+  "2. Bundle size — esbuild --bundle --minify --splitting --platform=browser --format=esm; gzip -9; what loads at start";
