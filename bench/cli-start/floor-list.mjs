@@ -7,7 +7,7 @@ const base = `${process.env.DT_ENV_URL}/api/v2/apiTokens`;
 const headers = { Authorization: `Api-Token ${process.env.DT_API_TOKEN}` };
 const tokens = [];
 // The query of the Dynatrace adapter's list (packages/dynatrace/src/lifecycle.ts).
-let url = `${base}?pageSize=10000&fields=${encodeURIComponent("+expirationDate,+lastUsedDate,+lastUsedIpAddress,+scopes,+personalAccessToken,+modifiedDate")}`;
+let url = `${base}?pageSize=1000&fields=${encodeURIComponent("+expirationDate,+lastUsedDate,+lastUsedIpAddress,+scopes,+personalAccessToken,+modifiedDate")}`;
 while (url) {
   const response = await fetch(url, { headers });
   if (!response.ok) throw new Error(`HTTP ${response.status}`);

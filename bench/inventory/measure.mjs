@@ -21,7 +21,7 @@ export const INVENTORY_SETTINGS = Object.freeze({
   tokens: 20_000,
   /** The sandbox's fixed delay before every answer, ms: a vendor API's typical round trip (so the emulator's own work, shared by five listings on one event loop, stays small beside it). */
   latencyMs: Number(process.env.BENCH_INVENTORY_LATENCY ?? 100),
-  /** Timed runs of the CLI (the median is reported); one takes minutes while the listing is far from its floor. */
+  /** Timed runs of the CLI (the median is reported); one lasts about the slowest vendor's floor (20 s at 100 ms). */
   runs: Number(process.env.BENCH_INVENTORY_RUNS ?? 1),
 });
 

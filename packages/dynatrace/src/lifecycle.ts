@@ -25,8 +25,12 @@ export const DYNATRACE_CAPABILITIES: Capabilities = {
 
 /** The list asks for every optional field, so an absent date means "none" rather than "not asked". */
 const LIST_FIELDS = "+expirationDate,+lastUsedDate,+lastUsedIpAddress,+scopes,+personalAccessToken,+modifiedDate";
-/** The largest page the API accepts (`pageSize` maximum, specs/dynatrace.yaml): the fewest sequential round trips. */
-const LIST_PAGE_SIZE = 10_000;
+/**
+ * 1,000 of the API's 10,000 (`pageSize` maximum, specs/dynatrace.yaml): iterating holds one page,
+ * and a 10,000-token page keeps about 4 MB alive where 1,000 keep 0.5 MB (bench, pagination). The
+ * extra round trips do not lengthen an inventory of all vendors while a slower vendor decides it.
+ */
+const LIST_PAGE_SIZE = 1000;
 /** @see specs/dynatrace.yaml, schema TokenSecret */
 const SECRET_SHAPE = /^dt0[a-zA-Z][0-9]{2}\.[A-Z0-9]{24}\.[A-Z0-9]{64}$/;
 
