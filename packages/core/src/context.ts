@@ -24,6 +24,12 @@ export interface Call {
    */
   readonly requestSignal?: boolean | undefined;
   /**
+   * `true` when nothing but the transport holds the request: openapi-fetch built it for this
+   * call, and no middleware and no custom `Request` class has seen it. Auth may then write the
+   * credential into it instead of copying its headers. Anything else means others may hold it.
+   */
+  readonly ownRequest?: boolean | undefined;
+  /**
    * Ends the current attempt (its timer, its signal listeners) once its body has been read or
    * dropped. Set by the timeout layer; call it through {@link endAttempt}.
    */

@@ -51,6 +51,8 @@ export function clientMethods(parts: MethodParts, send: Send): ClientMethods {
   const { inner, spec, operations, redactor, reader, middleware: added } = parts;
 
   async function call(method: string, path: string, init: Init | undefined): Promise<FetchResult> {
+    // Whether code other than the transport sees the request openapi-fetch builds.
+    const seen = added.length > 0 || init?.middleware !== undefined || init?.Request !== undefined;
     const state: Call = {
       vendor: spec.vendor,
       vendorName: spec.vendorName,
@@ -58,7 +60,8 @@ export function clientMethods(parts: MethodParts, send: Send): ClientMethods {
       redactor,
       fetch: (init?.fetch as FetchLike | undefined) ?? parts.fetch,
       // Without a caller's signal and any middleware, the request's own signal cannot abort.
-      requestSignal: init?.signal != null || added.length > 0 || init?.middleware !== undefined,
+      requestSignal: init?.signal != null || seen,
+      ownRequest: !seen,
       release: undefined,
     };
     // A template without a placeholder has no parameter to check (most list calls).

@@ -89,7 +89,12 @@ export function withAuth(options: AuthOptions): FetchLayer {
   return (next) => (request, call, signal) => {
     if (!request.url.startsWith(originPrefix)) return next(request, call, signal);
     // A fixed credential already checked: nothing to wait for, and no 401 to answer with another.
-    if (fixedValue !== undefined) return next(request, call, signal, authenticated(request, fixedValue));
+    if (fixedValue !== undefined) {
+      // A request no middleware has seen carries the credential itself: no copy of its headers.
+      if (call.ownRequest !== true) return next(request, call, signal, authenticated(request, fixedValue));
+      scheme.apply(request.headers, fixedValue);
+      return next(request, call, signal);
+    }
     return send(next, request, call, signal);
   };
 

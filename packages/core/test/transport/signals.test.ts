@@ -124,4 +124,38 @@ describe("the wire", () => {
     expect(server.requests[0]?.headers["x-api-key"]).toBe("t0ken-value-1234567890");
     expect(seen[0]?.headers.get("x-api-key")).toBeNull();
   }, 60_000);
+
+  it("without middleware, the request carries the credential to a custom fetch and the server", async () => {
+    server.next({ status: 200, body: { id: "a1", name: "x" } });
+    const atWire: (string | null)[] = [];
+    const client = acmeClient({
+      baseUrl: server.url,
+      scheme: "custom",
+      fetch: (request, init) => {
+        atWire.push(request.headers.get("x-api-key"));
+        return fetch(request, init);
+      },
+    });
+    await unwrap(client.GET("/tokens/{id}", { params: { path: { id: "a1" } } }));
+    await unwrap(client.GET("/tokens/{id}", { params: { path: { id: "a1" } } }));
+    expect(atWire).toEqual(["t0ken-value-1234567890", "t0ken-value-1234567890"]);
+    expect(server.requests.map((r) => r.headers["x-api-key"])).toEqual(["t0ken-value-1234567890", "t0ken-value-1234567890"]);
+  }, 60_000);
+
+  it("a custom Request class given per call never holds the credential", async () => {
+    server.next({ status: 200, body: { id: "a1", name: "x" } }, 2);
+    const built: Request[] = [];
+    class Spy extends Request {
+      constructor(input: RequestInfo | URL, init?: RequestInit) {
+        super(input, init);
+        built.push(this);
+      }
+    }
+    const client = acmeClient({ baseUrl: server.url, scheme: "custom" });
+    // A first call checks the fixed credential; the second takes the path without an await.
+    for (let i = 0; i < 2; i++) await unwrap(client.GET("/tokens/{id}", { params: { path: { id: "a1" } }, Request: Spy } as never));
+    expect(built).toHaveLength(2);
+    expect(built.map((r) => r.headers.get("x-api-key"))).toEqual([null, null]);
+    expect(server.requests.map((r) => r.headers["x-api-key"])).toEqual(["t0ken-value-1234567890", "t0ken-value-1234567890"]);
+  }, 60_000);
 });
