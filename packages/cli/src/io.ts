@@ -1,7 +1,7 @@
-import * as fs from "node:fs/promises";
+import type * as FsPromises from "node:fs/promises";
 
 /** The file operations the command uses; tests pass their own to make a write fail. */
-export type FileSystem = Pick<typeof fs, "open" | "stat" | "mkdir" | "unlink" | "readFile">;
+export type FileSystem = Pick<typeof FsPromises, "open" | "stat" | "mkdir" | "unlink" | "readFile">;
 
 /** Where the command reads and writes; tests pass their own. */
 export interface Io {
@@ -54,7 +54,9 @@ export function processIo(): Io {
       });
     },
     env: process.env,
-    fs,
+    get fs() {
+      return process.getBuiltinModule("node:fs/promises");
+    },
     now: () => new Date(),
   };
 }

@@ -1,5 +1,7 @@
-import { readFileSync } from "node:fs";
-import { parseArgs } from "node:util";
+// Builtins through process.getBuiltinModule: an ESM `import` of one evaluates every export it
+// has (node:fs loads the whole streams stack for its ReadStream getter), which `--help` pays for.
+const { parseArgs } = process.getBuiltinModule("node:util");
+
 import type { Command } from "./command.js";
 import { COMMANDS } from "./commands/index.js";
 import { CliError, EXIT, type ExitCode } from "./exit-codes.js";
@@ -19,6 +21,7 @@ const GLOBAL_OPTIONS = {
 
 /** The version in the package's own `package.json`. */
 export function version(): string {
+  const { readFileSync } = process.getBuiltinModule("node:fs");
   const manifest = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { version: string };
   return manifest.version;
 }
