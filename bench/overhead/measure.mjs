@@ -19,7 +19,7 @@ export const OVERHEAD_SETTINGS = Object.freeze({
   /** Requests per contender and mode before anything is timed (JIT, sockets, caches). */
   warmup: 500,
   /** Timed requests per contender and mode. */
-  requests: 6_000,
+  requests: 12_000,
   /** Requests per contender, mode and round; the contenders take turns round by round. */
   batch: 250,
   /** In-flight requests in the concurrent mode. */
