@@ -1,4 +1,4 @@
-import createClient from "openapi-fetch";
+import createClient, { createQuerySerializer } from "openapi-fetch";
 import type { AnswerReader } from "./answer.js";
 import { withAuth } from "./auth/authenticate.js";
 import { assertSendable, type Credential, type CredentialSource } from "./auth/credential.js";
@@ -81,7 +81,13 @@ export function createApiClient<Paths extends object, Pages = Record<never, neve
     source,
   });
   const parts: MethodParts = {
-    inner: createClient({ baseUrl, ...(headers ? { headers } : {}), pathSerializer: serializePath }),
+    // openapi-fetch's default query serializer, built once: given none, it builds one per request.
+    inner: createClient({
+      baseUrl,
+      ...(headers ? { headers } : {}),
+      pathSerializer: serializePath,
+      querySerializer: createQuerySerializer(),
+    }),
     spec,
     operations: new Map(Object.values(spec.operations).map((op) => [`${op.method} ${op.path}`, op])),
     redactor,
