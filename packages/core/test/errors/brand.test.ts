@@ -1,5 +1,5 @@
 import { execFile } from "node:child_process";
-import { cp, mkdtemp, rm } from "node:fs/promises";
+import { cp, mkdir, mkdtemp, rm } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { promisify } from "node:util";
@@ -43,7 +43,11 @@ console.log(JSON.stringify(results));
 
 describe("guards across two copies of the package and minified class names", () => {
   it("recognise errors and secrets by their Symbol.for brand", async () => {
-    const copies = await mkdtemp(join(packageDir, ".copies-"));
+    // Under the package's node_modules (ignored by git, Biome and turbo's inputs, which may be read
+    // while this runs), so the copies resolve `openapi-fetch` as the package does.
+    const cache = join(packageDir, "node_modules", ".cache");
+    await mkdir(cache, { recursive: true });
+    const copies = await mkdtemp(join(cache, "brand-copies-"));
     let stdout: string;
     try {
       for (const name of ["a", "b"]) await cp(join(packageDir, "dist"), join(copies, name), { recursive: true });
