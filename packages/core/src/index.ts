@@ -93,8 +93,7 @@ export type {
 export type { FetchLayer, FetchLike, Send } from "./transport/fetch-like.js";
 export { wire } from "./transport/fetch-like.js";
 export type { RetryOptions, RetryPolicy, WithRetryOptions } from "./transport/retry.js";
-export { backoffDelay, DEFAULT_RETRY_POLICY, retryPolicy, withRetry } from "./transport/retry.js";
-export { retryAfterMs } from "./transport/retry-after.js";
+export { DEFAULT_RETRY_POLICY, withRetry } from "./transport/retry.js";
 export { withTimeout } from "./transport/timeout.js";
 export type { ErrorBody, FetchResult, SuccessData } from "./unwrap.js";
 export { unwrap } from "./unwrap.js";

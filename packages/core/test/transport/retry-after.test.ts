@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { retryAfterMs } from "../../src/index.js";
+import { retryAfterMs } from "../../src/transport/retry-after.js";
 
 const NOW = Date.parse("2026-11-23T12:00:00Z");
 

@@ -1,16 +1,15 @@
 import { startTestServer, type TestServer } from "@apitokens/testing";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import {
-  backoffDelay,
   ConnectionError,
   DEFAULT_RETRY_POLICY,
   RateLimitError,
   RequestAbortedError,
-  retryPolicy,
   ServerError,
   TimeoutError,
   unwrap,
 } from "../../src/index.js";
+import { backoffDelay, retryPolicy } from "../../src/transport/retry.js";
 import { acmeClient } from "../fixtures.js";
 
 let server: TestServer;
