@@ -8,20 +8,16 @@ export interface SandboxConnection {
   close(): Promise<void>;
 }
 
-/** What the CLI reads of a sandbox: its own per-vendor connect options where it offers them, else its URLs and credentials. */
+/** What the CLI reads of a sandbox: its accounts and each one's `connect()` options. */
 interface SandboxLike {
-  readonly origin: string;
-  connectOptions?(vendor: string, account?: string): Record<string, unknown>;
-  readonly accounts?: Readonly<Record<string, readonly string[]>>;
-  url(vendor: string): string;
-  readonly tokenUrl?: string;
-  readonly credentials: Readonly<Record<string, string>>;
-  readonly sematextApps?: readonly number[];
+  connectOptions(vendor: string, account?: string): Record<string, unknown>;
+  readonly accounts: Readonly<Record<string, readonly string[]>>;
 }
 
 /**
  * An embedded sandbox with seeded data (`true`), or a separately started one at `url`: its
- * index (`GET /`) says its seed, from which the same credentials are derived in-process.
+ * index (`GET /`) says its seed, token counts and accounts, from which the same credentials are
+ * rebuilt in-process (the index never serves one).
  */
 export async function sandboxOptions(where: true | string, seed: string, vendors: readonly DefinitionLike[]): Promise<SandboxConnection> {
   const module = await import("@apitokens/sandbox");
@@ -64,26 +60,17 @@ export async function sandboxOptions(where: true | string, seed: string, vendors
   return { options: optionsOf(twin, vendors, served), close: async () => {} };
 }
 
-/** Each served vendor's options, by its settings: the sandbox's own `connectOptions` where it has them. */
+/**
+ * Each served vendor's `connect()` options, as the sandbox gives them (`connectOptions`): one
+ * account keeps the plain key; several are keyed `<vendor>:<account>`, as in a config file.
+ */
 export function optionsOf(sandbox: SandboxLike, vendors: readonly DefinitionLike[], served: ReadonlySet<string>): ConnectionOptions {
   const options: ConnectionOptions = {};
   for (const vendor of vendors) {
     if (!served.has(vendor.key)) continue;
-    if (sandbox.connectOptions) {
-      const names = sandbox.accounts?.[vendor.key] ?? [];
-      // One account keeps the plain key; several are keyed `<vendor>:<account>`, as in a config file.
-      if (names.length > 1) for (const name of names) options[`${vendor.key}:${name}`] = sandbox.connectOptions(vendor.key, name);
-      else options[vendor.key] = sandbox.connectOptions(vendor.key);
-      continue;
-    }
-    const values: Record<string, unknown> = {};
-    for (const setting of vendor.settings) {
-      if (setting.type === "secret") values[setting.key] = sandbox.credentials[vendor.key];
-      else if (setting.key === "baseUrl") values[setting.key] = sandbox.url(vendor.key);
-      else if (setting.key === "tokenUrl") values[setting.key] = sandbox.tokenUrl;
-      else if (setting.type === "integers") values[setting.key] = sandbox.sematextApps;
-    }
-    options[vendor.key] = values;
+    const names = sandbox.accounts[vendor.key] ?? [];
+    if (names.length > 1) for (const name of names) options[`${vendor.key}:${name}`] = sandbox.connectOptions(vendor.key, name);
+    else options[vendor.key] = sandbox.connectOptions(vendor.key);
   }
   return options;
 }
