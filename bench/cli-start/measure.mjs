@@ -6,8 +6,8 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { reportToParent } from "../lib/child.mjs";
-import { BENCH, ROOT } from "../lib/exec.mjs";
-import { startSandboxProcess, timedRun } from "../lib/sandbox-process.mjs";
+import { BENCH, exec, ROOT } from "../lib/exec.mjs";
+import { startSandboxProcess } from "../lib/sandbox-process.mjs";
 import { median, percentile } from "../lib/stats.mjs";
 
 /** Runs, as data. */
@@ -46,7 +46,7 @@ reportToParent(async () => {
     const tokens = new Map();
     for (const command of commands)
       for (let i = 0; i < CLI_START_SETTINGS.warmup; i++) {
-        const { stdout } = await timedRun(process.execPath, command.args, { env });
+        const { stdout } = await exec(process.execPath, command.args, { env });
         if (command.id.startsWith("list")) tokens.set(command.id, JSON.parse(stdout).tokens.length);
       }
     if (tokens.get("list") !== tokens.get("list-floor"))
@@ -55,7 +55,7 @@ reportToParent(async () => {
     for (let round = 0; round < CLI_START_SETTINGS.rounds; round++) {
       for (let i = 0; i < commands.length; i++) {
         const command = commands[(i + round) % commands.length];
-        samples.get(command.id).push((await timedRun(process.execPath, command.args, { env })).ms);
+        samples.get(command.id).push((await exec(process.execPath, command.args, { env })).ms);
       }
     }
     return {

@@ -9,8 +9,8 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { PAGE_WALK } from "@apitokens/core";
 import { reportToParent } from "../lib/child.mjs";
-import { ROOT } from "../lib/exec.mjs";
-import { startSandboxProcess, timedRun } from "../lib/sandbox-process.mjs";
+import { exec, ROOT } from "../lib/exec.mjs";
+import { startSandboxProcess } from "../lib/sandbox-process.mjs";
 import { median } from "../lib/stats.mjs";
 import { collectionOf, floorRoundTrips } from "./floors.mjs";
 import { startCountingProxy } from "./proxy.mjs";
@@ -44,7 +44,7 @@ reportToParent(async () => {
     const measured = [];
     for (let run = 0; run < runs; run++) {
       proxy.reset();
-      const { ms, stdout } = await timedRun(process.execPath, args, { env });
+      const { ms, stdout } = await exec(process.execPath, args, { env });
       const doc = JSON.parse(stdout);
       const failed = doc.vendors.filter((v) => v.status !== "ok");
       if (failed.length) throw new Error(`apitokens list failed for ${failed.map((v) => `${v.vendor}: ${v.error?.message}`).join("; ")}`);

@@ -34,25 +34,3 @@ export async function startSandboxProcess(args = []) {
     },
   };
 }
-
-/** Runs a command and resolves with its wall time in ms (spawn to exit); rejects on a non-zero exit. */
-export function timedRun(command, args, { env, cwd = ROOT } = {}) {
-  return new Promise((resolvePromise, reject) => {
-    const started = process.hrtime.bigint();
-    const child = spawn(command, args, { cwd, env, stdio: ["ignore", "pipe", "pipe"] });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk) => {
-      stdout += chunk;
-    });
-    child.stderr.on("data", (chunk) => {
-      stderr += chunk;
-    });
-    child.on("error", reject);
-    child.on("close", (code) => {
-      const ms = Number(process.hrtime.bigint() - started) / 1e6;
-      if (code === 0) resolvePromise({ ms, stdout });
-      else reject(new Error(`${[command, ...args].join(" ")} exited with ${code}: ${stderr.trim().split("\n").slice(-3).join(" | ")}`));
-    });
-  });
-}
