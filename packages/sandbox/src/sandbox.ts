@@ -8,7 +8,7 @@ import { SpecValidator } from "./openapi/validator.js";
 import { accountsOf, SANDBOX_DEFAULTS, type SandboxOptions, seedCounts } from "./options.js";
 import { Random } from "./random.js";
 import type { AccountContext, ConnectOptions, VendorDescriptor } from "./vendors/descriptor.js";
-import { DESCRIPTORS, type StoreOf, VENDORS, type Vendor } from "./vendors.js";
+import { DESCRIPTORS, isVendor, type StoreOf, VENDORS, type Vendor } from "./vendors.js";
 
 /** A valid credential per vendor (of its first account), as each client's `token` option takes it. */
 export type SandboxCredentials = Readonly<Record<Vendor, string>>;
@@ -120,7 +120,7 @@ export function buildSandbox(options: SandboxOptions, origin: string): SandboxPa
     const found = accounts.find((a) => a.vendor === vendor && (name === undefined || a.name === name));
     if (!found) {
       throw new RangeError(
-        isKnown(vendor)
+        isVendor(vendor)
           ? `${vendor} has no account ${JSON.stringify(name)}; its accounts: ${accountNames[vendor].join(", ")}`
           : `unknown vendor ${JSON.stringify(vendor)}; the sandbox emulates ${VENDORS.join(", ")}`,
       );
@@ -180,10 +180,6 @@ export function buildSandbox(options: SandboxOptions, origin: string): SandboxPa
     seed,
   };
   return { sandbox, handle };
-}
-
-function isKnown(vendor: string): boolean {
-  return (VENDORS as readonly string[]).includes(vendor);
 }
 
 /**
