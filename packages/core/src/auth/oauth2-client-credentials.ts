@@ -163,7 +163,7 @@ export const oauth2ClientCredentialsAuth: SchemeImplementation<OAuth2SecuritySch
   const exchanger = new ClientCredentialsExchanger({
     tokenUrl,
     separator: scheme.credentialSeparator ?? ":",
-    fetch: exchangeFetch(setup, `POST ${URL.canParse(tokenUrl) ? new URL(tokenUrl).pathname : "(token URL)"}`),
+    fetch: exchangeFetch(setup, `POST ${safeUrl(tokenUrl)}`),
     redactor: setup.redactor,
     vendor: setup.spec.vendor,
     vendorName: setup.spec.vendorName,
