@@ -1,6 +1,6 @@
 import type { CallOptions, Secret, TokenInfo, Tokens, VendorConnection, VendorDefinition } from "@apitokens/core";
+import { connectWith } from "./connect-with.js";
 import { vendorsByKey } from "./generated/vendors.js";
-import { connectWith } from "./registry.js";
 
 type Registry = typeof vendorsByKey;
 
@@ -54,5 +54,9 @@ export type Connected<O extends ConnectOptions> = {
 export function connect<const O extends ConnectOptions>(
   options: O & { readonly [K in Exclude<keyof O, ConnectionKey>]: never },
 ): Connected<O> {
-  return connectWith(vendorsByKey as Record<string, VendorDefinition<unknown>>, options as Record<string, unknown>) as Connected<O>;
+  return connectWith(
+    vendorsByKey as Record<string, VendorDefinition<unknown>>,
+    Object.keys(vendorsByKey),
+    options as Record<string, unknown>,
+  ) as Connected<O>;
 }
