@@ -23,7 +23,10 @@ const GENERIC_SHAPES: readonly { pattern: RegExp; replace: (match: string, ...gr
 
 interface CompiledFormat {
   readonly name: string;
+  /** Global: finds every occurrence in a text. */
   readonly pattern: RegExp;
+  /** The same pattern without `g` (no `lastIndex` state): tells whether a known secret has this format. */
+  readonly single: RegExp;
   readonly redact: boolean;
 }
 
@@ -33,7 +36,12 @@ const compiled = new WeakMap<readonly SecretFormatSpec[], readonly CompiledForma
 function compile(formats: readonly SecretFormatSpec[]): readonly CompiledFormat[] {
   let out = compiled.get(formats);
   if (!out) {
-    out = formats.map((format) => ({ name: format.name, pattern: new RegExp(format.pattern, "g"), redact: format.redact ?? true }));
+    out = formats.map((format) => ({
+      name: format.name,
+      pattern: new RegExp(format.pattern, "g"),
+      single: new RegExp(format.pattern),
+      redact: format.redact ?? true,
+    }));
     compiled.set(formats, out);
   }
   return out;
@@ -131,7 +139,7 @@ export class Redactor {
   /** The part of a secret that must not be echoed: all of it, minus a vendor format's `public` head. */
   #secretPart(secret: string): string {
     for (const format of this.#formats) {
-      const match = new RegExp(format.pattern.source).exec(secret);
+      const match = format.single.exec(secret);
       const visible = match?.groups?.public;
       if (match && match[0] === secret && visible && secret.startsWith(visible)) return secret.slice(visible.length);
     }
