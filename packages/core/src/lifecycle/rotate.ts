@@ -1,5 +1,5 @@
 import { CreateOutcomeUnknownError } from "../errors/create-outcome-unknown-error.js";
-import { isErrorOf } from "../errors/guards.js";
+import { isApiError, isErrorOf } from "../errors/guards.js";
 import { RotationError, type RotationErrorOptions } from "../errors/rotation-error.js";
 import { SecretLostError } from "../errors/secret-lost-error.js";
 import { Secret } from "../secret.js";
@@ -164,7 +164,7 @@ export async function rotateByReplacing<Raw>(
     try {
       now = await steps.get(id, options);
     } catch (lookup) {
-      now = isNotFound(lookup) ? undefined : "unreadable";
+      now = isApiError(lookup, 404) ? undefined : "unreadable";
     }
     if (revokeOld === "delete" && now === undefined) return { ...replacement, old: "deleted" };
     if (revokeOld === "disable" && now !== "unreadable" && now?.enabled === false) return { ...replacement, old: "disabled" };
@@ -184,10 +184,6 @@ export async function rotateByReplacing<Raw>(
       },
     );
   }
-}
-
-function isNotFound(error: unknown): boolean {
-  return error instanceof Error && (error as { status?: unknown }).status === 404;
 }
 
 function messageOf(error: unknown): string {
