@@ -2,9 +2,9 @@ import { mkdtemp, readFile, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type RunningSandbox, startSandbox } from "@apitokens/sandbox";
-import { connect, Secret } from "apitokens";
+import { Secret } from "apitokens";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { run, SECRET_SHAPES, sandboxEnv } from "./run.js";
+import { run, SECRET_SHAPES, sandboxEnv, sandboxVendors } from "./run.js";
 
 const noSecrets = (text: string) => {
   for (const shape of SECRET_SHAPES) expect(text).not.toMatch(shape);
@@ -134,12 +134,7 @@ describe("against vendors configured by environment variables", () => {
   });
   afterAll(() => sandbox.close());
 
-  const vendors = () =>
-    connect({
-      timeweb: { baseUrl: sandbox.url("timeweb"), token: sandbox.credentials.timeweb },
-      dynatrace: { baseUrl: sandbox.url("dynatrace"), token: sandbox.credentials.dynatrace },
-      sematext: { baseUrl: sandbox.url("sematext"), token: sandbox.credentials.sematext, appId: sandbox.sematextApps },
-    });
+  const vendors = () => sandboxVendors(sandbox);
 
   it("lists every vendor from the environment", async () => {
     const { code, stdout } = await run(["list"], { env });

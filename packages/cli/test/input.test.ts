@@ -6,7 +6,7 @@ import { connect } from "apitokens";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { main } from "../src/main.js";
 import { recordingIo } from "./io.js";
-import { CRASH, run, sandboxEnv } from "./run.js";
+import { CRASH, run, sandboxEnv, sandboxVendors } from "./run.js";
 
 let sandbox: RunningSandbox;
 let env: Record<string, string>;
@@ -20,11 +20,7 @@ afterAll(() => sandbox.close());
 
 /** Every token at the sandbox, per vendor: a refused command must leave them as they were. */
 async function sizes(): Promise<Record<string, string[]>> {
-  const all = connect({
-    timeweb: { baseUrl: sandbox.url("timeweb"), token: sandbox.credentials.timeweb },
-    dynatrace: { baseUrl: sandbox.url("dynatrace"), token: sandbox.credentials.dynatrace },
-    sematext: { baseUrl: sandbox.url("sematext"), token: sandbox.credentials.sematext, appId: sandbox.sematextApps },
-  }).all;
+  const all = sandboxVendors(sandbox).all;
   const out: Record<string, string[]> = {};
   for (const tokens of all) {
     const ids: string[] = [];

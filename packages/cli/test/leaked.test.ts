@@ -2,9 +2,8 @@ import { mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type RunningSandbox, startSandbox } from "@apitokens/sandbox";
-import { connect } from "apitokens";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { run, sandboxEnv } from "./run.js";
+import { run, sandboxEnv, sandboxVendors } from "./run.js";
 
 let sandbox: RunningSandbox;
 let env: Record<string, string>;
@@ -16,12 +15,7 @@ beforeAll(async () => {
 });
 afterAll(() => sandbox.close());
 
-const vendors = () =>
-  connect({
-    timeweb: { baseUrl: sandbox.url("timeweb"), token: sandbox.credentials.timeweb },
-    dynatrace: { baseUrl: sandbox.url("dynatrace"), token: sandbox.credentials.dynatrace },
-    sematext: { baseUrl: sandbox.url("sematext"), token: sandbox.credentials.sematext, appId: sandbox.sematextApps },
-  });
+const vendors = () => sandboxVendors(sandbox);
 
 interface Leak {
   vendor: string;

@@ -1,6 +1,7 @@
 import { spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import type { RunningSandbox } from "@apitokens/sandbox";
+import { connect } from "apitokens";
 
 /** The built command, as users run it (the committed bin file npm links, which loads dist/bin.js). */
 export const BIN = fileURLToPath(new URL("../bin/apitokens.js", import.meta.url));
@@ -43,6 +44,15 @@ export function sandboxEnv(sandbox: RunningSandbox): Record<string, string> {
     SEMATEXT_BASE_URL: sandbox.url("sematext"),
     SEMATEXT_APP_ID: sandbox.sematextApps.join(","),
   };
+}
+
+/** The library connected straight to a running sandbox's Timeweb, Dynatrace and Sematext (to set up and check what a command did). */
+export function sandboxVendors(sandbox: RunningSandbox) {
+  return connect({
+    timeweb: { baseUrl: sandbox.url("timeweb"), token: sandbox.credentials.timeweb },
+    dynatrace: { baseUrl: sandbox.url("dynatrace"), token: sandbox.credentials.dynatrace },
+    sematext: { baseUrl: sandbox.url("sematext"), token: sandbox.credentials.sematext, appId: sandbox.sematextApps },
+  });
 }
 
 /** Secret shapes of the four vendors: none may appear in output unless asked. */
