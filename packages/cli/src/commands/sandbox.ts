@@ -14,10 +14,9 @@ With --json: one document {command, origin, seed, vendors: [{vendor, baseUrl, cr
 export async function runSandbox(io: Io, port: number, seed: string, json: boolean): Promise<ExitCode> {
   // Listen for Ctrl-C before anything is printed: whoever reads the URLs may signal at once.
   const stop = Promise.race([once(process, "SIGINT"), once(process, "SIGTERM")]);
-  const { startSandbox } = await import("@apitokens/sandbox");
+  const { startSandbox, VENDORS } = await import("@apitokens/sandbox");
   const { definitions } = await import("../registry.js");
   const { optionsOf } = await import("../sandbox-connect.js");
-  const { VENDORS } = await import("@apitokens/sandbox");
   const vendors = await definitions();
   const sandbox = await startSandbox({ port, seed });
   const options = optionsOf(sandbox as never, vendors, new Set(VENDORS));
