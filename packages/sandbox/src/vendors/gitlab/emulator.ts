@@ -2,6 +2,7 @@ import { DAY_MS, isoMillis } from "../../clock.js";
 import { empty, json } from "../../http/responses.js";
 import type { OperationSpec } from "../../openapi/operations.js";
 import type { Problem } from "../../openapi/validator.js";
+import { derived } from "../derived-lists.js";
 import type { Emulator, Handler, HandlerContext } from "../emulator.js";
 import type { GitlabStore, GitlabToken, GitlabTokenKind, GitlabUser } from "./store.js";
 
@@ -24,6 +25,18 @@ export const GITLAB_RULES = Object.freeze({
 
 /** Scopes only personal access tokens may have. @see specs/gitlab.yaml, schema ResourceAccessTokenCreate */
 const PERSONAL_ONLY = new Set(["admin_mode", "read_service_ping", "sudo", "read_user"]);
+/** The query parameters `filtered` applies; a list request with none of them is one page of the stored order. */
+const LIST_FILTERS = [
+  "revoked",
+  "state",
+  "search",
+  "created_before",
+  "created_after",
+  "last_used_before",
+  "last_used_after",
+  "expires_before",
+  "expires_after",
+] as const;
 const REUSE = /access_tokens\/(\d+|self)\/rotate$/;
 
 /** Options of {@link gitlabEmulator}. */
@@ -135,7 +148,8 @@ export function gitlabEmulator({ store, now }: GitlabEmulatorOptions): Emulator<
   }
 
   /** The list filters every token list shares. @see specs/gitlab.yaml, components/parameters */
-  function filtered(query: Readonly<Record<string, unknown>>, tokens: GitlabToken[]): GitlabToken[] {
+  function filtered(query: Readonly<Record<string, unknown>>, tokens: readonly GitlabToken[]): readonly GitlabToken[] {
+    if (!LIST_FILTERS.some((name) => query[name] !== undefined)) return tokens;
     const today = day(now());
     const at = (value: unknown) => Date.parse(String(value));
     return tokens.filter((token) => {
@@ -194,7 +208,7 @@ export function gitlabEmulator({ store, now }: GitlabEmulatorOptions): Emulator<
       [`list${Kind}AccessTokens`]: (context) => {
         const id = resource(kind, context);
         if (id instanceof Response) return id;
-        const tokens = store.all().filter((token) => token.kind === kind && token.resourceId === id);
+        const tokens = derived(store, `${kind}:${id}`, () => store.all().filter((token) => token.kind === kind && token.resourceId === id));
         return page(context, filtered(context.query, tokens));
       },
       [`get${Kind}AccessToken`]: (context) => {
@@ -254,7 +268,9 @@ export function gitlabEmulator({ store, now }: GitlabEmulatorOptions): Emulator<
       if (userId !== undefined && !principal.user.admin && userId !== principal.user.id) return unauthorized();
       if (userId !== undefined && principal.user.admin && !store.users.has(userId)) return message(404, "404 Not Found");
       const owner = userId ?? (principal.user.admin ? undefined : principal.user.id);
-      const tokens = store.all().filter((token) => token.kind === "pat" && (owner === undefined || token.userId === owner));
+      const tokens = derived(store, `pat:${owner ?? "all"}`, () =>
+        store.all().filter((token) => token.kind === "pat" && (owner === undefined || token.userId === owner)),
+      );
       return page(context, filtered(query, tokens));
     },
     // Project and group tokens are personal access tokens of bot users: `self` answers for them too.

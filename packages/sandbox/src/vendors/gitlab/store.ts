@@ -1,4 +1,5 @@
 import type { Random } from "../../random.js";
+import { invalidate } from "../derived-lists.js";
 
 /** Who a token belongs to: a user (personal access token), or a project's or group's bot user. */
 export type GitlabTokenKind = "pat" | "project" | "group";
@@ -86,6 +87,7 @@ export class GitlabStore {
     };
     this.#tokens.set(id, token);
     this.#bySecret.set(token.secret, token);
+    invalidate(this);
     return token;
   }
 

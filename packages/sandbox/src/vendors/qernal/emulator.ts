@@ -1,5 +1,6 @@
 import { DAY_MS, isoMicros } from "../../clock.js";
 import { empty, json } from "../../http/responses.js";
+import { derived } from "../derived-lists.js";
 import type { Emulator, Handler } from "../emulator.js";
 import { nameTooLong, SANDBOX_LIMITS, writableDate } from "../limits.js";
 import type { QernalStore, QernalToken } from "./store.js";
@@ -59,7 +60,8 @@ export function qernalEmulator({ store, now, listShape }: QernalEmulatorOptions)
     }
     if (page.size !== undefined && page.size < 1) return badRequest({ "page[size]": "must be at least 1" });
     const size = Math.min(page.size ?? PAGE.defaultSize, PAGE.maxSize);
-    const tokens = store.all().filter((token) => token.userId === principal.userId);
+    const { userId } = principal;
+    const tokens = derived(store, `user:${userId}`, () => store.all().filter((token) => token.userId === userId));
     // `after` and `before` are item offsets, as upstream's links use them.
     const start = Math.min(tokens.length, page.after ?? (page.before === undefined ? 0 : Math.max(0, page.before - size)));
     const items = tokens.slice(start, start + size);

@@ -1,5 +1,6 @@
 import type { Random } from "../../random.js";
 import { hydraAccessToken, qernalSecret } from "../../secrets.js";
+import { invalidate } from "../derived-lists.js";
 import { assertWritableDates } from "../limits.js";
 
 /** A Qernal auth token as the sandbox keeps it (dates in epoch ms). */
@@ -62,6 +63,7 @@ export class QernalStore {
     while (this.#tokens.has(id)) id = this.#random.uuid();
     const created: QernalToken = { ...token, id, userId: this.userId, secret: `${id}@${qernalSecret(this.#random)}` };
     this.#tokens.set(id, created);
+    invalidate(this);
     return created;
   }
 
@@ -80,6 +82,7 @@ export class QernalStore {
   delete(token: QernalToken): boolean {
     if (this.#tokens.get(token.id) !== token) return false;
     this.#tokens.delete(token.id);
+    invalidate(this);
     for (const access of this.#accessByToken.get(token.id) ?? []) this.#access.delete(access);
     this.#accessByToken.delete(token.id);
     return true;
