@@ -7,7 +7,8 @@ import { createSandbox, type Sandbox } from "../src/index.js";
 // now (revoked, active) must see the change too.
 
 const NOW = Date.UTC(2025, 5, 15, 12, 0, 0);
-const build = () => createSandbox({ seed: "listing-changes", tokens: { gitlab: 40, qernal: 30 }, now: () => NOW, validateResponses: true });
+const build = () =>
+  createSandbox({ seed: "listing-changes", tokens: { gitlab: 40, qernal: 30, timeweb: 12 }, now: () => NOW, validateResponses: true });
 
 async function qernalAccess(sandbox: Sandbox): Promise<Record<string, string>> {
   const { token, tokenUrl } = sandbox.connectOptions("qernal");
@@ -64,7 +65,42 @@ const gitlabToken = (kind: "pat" | "project" | "group", resourceId: number | und
   expiresAt: "2026-01-01",
 });
 
+/** Every id of the Timeweb list (one answer, newest first) and its `meta.total`. */
+async function timewebList(sandbox: Sandbox): Promise<{ total: number; ids: string[] }> {
+  const headers = { authorization: `Bearer ${sandbox.connectOptions("timeweb").token}` };
+  const body = (await (await sandbox.fetch(`${sandbox.url("timeweb")}/api/v1/auth/api-keys`, { headers })).json()) as {
+    meta: { total: number };
+    api_keys: { id: string }[];
+  };
+  return { total: body.meta.total, ids: body.api_keys.map((key) => key.id) };
+}
+
 describe("a listing after the tokens changed", () => {
+  it("Timeweb: a created token and a reissued one come first, a deleted one is gone", async () => {
+    const sandbox = build();
+    const store = sandbox.state.timeweb;
+    const before = await timewebList(sandbox);
+    expect(before.ids).toHaveLength(before.total);
+    const created = store.create({
+      name: "added",
+      createdAt: NOW - 1000,
+      expiredAt: undefined,
+      isAbleToDelete: true,
+      roles: undefined,
+      projects: undefined,
+    });
+    const grown = await timewebList(sandbox);
+    expect(grown).toEqual({ total: before.total + 1, ids: [created.id, ...before.ids] });
+    const oldest = store.get(before.ids.at(-1) as string);
+    if (!oldest) throw new Error("the seeded list is empty");
+    store.reissue(oldest, NOW, undefined);
+    const reissued = await timewebList(sandbox);
+    expect(reissued.ids).toEqual([oldest.id, created.id, ...before.ids.slice(0, -1)]);
+    store.delete(created);
+    expect(await timewebList(sandbox)).toEqual({ total: before.total, ids: [oldest.id, ...before.ids.slice(0, -1)] });
+    expect(sandbox.violations).toEqual([]);
+  });
+
   it("Qernal: shows a token created and drops one deleted since the last listing", async () => {
     const sandbox = build();
     const before = await qernalList(sandbox);

@@ -1,6 +1,7 @@
 import { isoSeconds } from "../../clock.js";
 import { empty, json } from "../../http/responses.js";
 import type { Random } from "../../random.js";
+import { derived } from "../derived-lists.js";
 import type { Emulator, Handler } from "../emulator.js";
 import { nameTooLong, SANDBOX_LIMITS, writableDate } from "../limits.js";
 import type { TimewebStore, TimewebToken } from "./store.js";
@@ -75,7 +76,8 @@ export function timewebEmulator({ store, now, random }: TimewebEmulatorOptions):
     name !== undefined && nameTooLong(name) ? error(400, `name must be at most ${SANDBOX_LIMITS.nameLength} characters`) : undefined;
 
   const list: Handler<TimewebToken> = () => {
-    const tokens = store.all().sort((a, b) => b.createdAt - a.createdAt);
+    // Newest first, kept until a token is created, reissued or deleted: one sort per change, not per request.
+    const tokens = derived(store, "newest-first", () => store.all().sort((a, b) => b.createdAt - a.createdAt));
     return json(200, { meta: { total: tokens.length }, api_keys: tokens.map(apiKey), response_id: random.uuid() }, MEDIA_TYPE);
   };
 

@@ -1,5 +1,6 @@
 import type { Random } from "../../random.js";
 import { timewebJwt } from "../../secrets.js";
+import { invalidate } from "../derived-lists.js";
 import { assertWritableDates } from "../limits.js";
 
 /** A Timeweb Cloud API token as the sandbox keeps it (dates in epoch ms). */
@@ -8,7 +9,7 @@ export interface TimewebToken {
   /** The JWT; replaced by a reissue. */
   secret: string;
   name: string;
-  /** When the token, or its current secret after a reissue, was issued. */
+  /** When the token, or its current secret after a reissue, was issued (changed by the store's `reissue`, which reorders the list). */
   createdAt: number;
   expiredAt: number | undefined;
   isAbleToDelete: boolean;
@@ -66,6 +67,7 @@ export class TimewebStore {
     const created: TimewebToken = { ...token, id, secret: this.#jwt(id, token.createdAt, token.expiredAt) };
     this.#byId.set(id, created);
     this.#bySecret.set(created.secret, created);
+    invalidate(this);
     return created;
   }
 
@@ -82,6 +84,7 @@ export class TimewebStore {
     token.createdAt = issuedAt;
     token.expiredAt = expiredAt;
     this.#bySecret.set(token.secret, token);
+    invalidate(this);
   }
 
   /** Revokes a token; `false` if it was not there. */
@@ -89,6 +92,7 @@ export class TimewebStore {
     if (this.#byId.get(token.id) !== token) return false;
     this.#byId.delete(token.id);
     this.#bySecret.delete(token.secret);
+    invalidate(this);
     return true;
   }
 
