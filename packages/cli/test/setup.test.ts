@@ -9,8 +9,31 @@ const PACKAGE = fileURLToPath(new URL("../package.json", import.meta.url));
 const ROOT_PACKAGE = fileURLToPath(new URL("../../../package.json", import.meta.url));
 const HOOK = new URL("./load-hook.mjs", import.meta.url).href;
 
-/** Runs the bin with a resolve hook and returns the workspace packages it loaded. */
-function loaded(args: readonly string[], env: Record<string, string> = {}): Promise<{ code: number | null; packages: Set<string> }> {
+const BUNDLE_META = fileURLToPath(new URL("../bundle/meta.json", import.meta.url));
+
+/** The workspace packages whose code each file of the bundle holds (from esbuild's metafile): `{ "chunk-AB12.js": ["core"] }`. */
+async function bundledPackages(): Promise<Map<string, string[]>> {
+  const meta = JSON.parse(await readFile(BUNDLE_META, "utf8")) as { outputs: Record<string, { inputs: Record<string, unknown> }> };
+  // Inputs are relative to packages/cli: `src/…` is its own, `../core/dist/…` a workspace package's, `../../node_modules/…` neither.
+  const packageOf = (input: string) => (input.startsWith("src/") ? "cli" : /^\.\.\/(?!\.\.\/)([^/]+)\//.exec(input)?.[1]);
+  return new Map(
+    Object.entries(meta.outputs).map(([output, { inputs }]) => [
+      output.replace(/^bundle\//, ""),
+      [...new Set(Object.keys(inputs).flatMap((input) => packageOf(input) ?? []))],
+    ]),
+  );
+}
+
+/**
+ * Runs the bin with a resolve hook and returns the workspace packages whose code it loaded: a
+ * file of the CLI's bundle counts as every package it holds code of.
+ */
+async function loaded(args: readonly string[], env: Record<string, string> = {}): Promise<{ code: number | null; packages: Set<string> }> {
+  const bundled = await bundledPackages();
+  const packagesOf = ([, name, file]: RegExpMatchArray): string[] =>
+    name === "cli" && file?.startsWith("bundle/")
+      ? (bundled.get(file.slice("bundle/".length)) ?? [`unknown bundle file ${file}`])
+      : [name as string];
   const register = `data:text/javascript,import{register}from"node:module";register(${JSON.stringify(HOOK)});`;
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ["--import", register, BIN, ...args], {
@@ -21,7 +44,7 @@ function loaded(args: readonly string[], env: Record<string, string> = {}): Prom
     child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
     child.on("error", reject);
     child.on("close", (code) =>
-      resolve({ code, packages: new Set([...stderr.matchAll(/^loaded \S*\/packages\/([^/]+)\//gm)].map((m) => m[1] as string)) }),
+      resolve({ code, packages: new Set([...stderr.matchAll(/^loaded \S*\/packages\/([^/]+)\/(\S+)$/gm)].flatMap(packagesOf)) }),
     );
   });
 }
@@ -33,13 +56,13 @@ beforeAll(async () => {
 afterAll(() => sandbox.close());
 
 describe("set-up", () => {
-  it("the bin npm links is a committed file that loads the build, so it exists at install time", async () => {
+  it("the bin npm links is a committed file that loads the bundled build, so it exists at install time", async () => {
     const manifest = JSON.parse(await readFile(PACKAGE, "utf8")) as { bin: Record<string, string>; files: string[]; version: string };
     expect(manifest.bin).toEqual({ apitokens: "./bin/apitokens.js" });
     expect(manifest.files).toContain("bin");
     const bin = await readFile(fileURLToPath(new URL(manifest.bin.apitokens ?? "", new URL("../package.json", import.meta.url))), "utf8");
     expect(bin.startsWith("#!/usr/bin/env node\n")).toBe(true);
-    expect(bin).toContain('import "../dist/bin.js";');
+    expect(bin).toContain('import "../bundle/bin.js";');
   });
 
   it("--version is the package.json version", async () => {
