@@ -130,7 +130,7 @@ describe("the packed packages, installed outside the workspace", { concurrency: 
 
   it("the CLI starts from its tarball (apitokens list --sandbox)", async () => {
     await recorded("apitokens CLI on node", process.versions.node, async () => {
-      const result = await run(process.execPath, [join(dir, "node_modules", "@apitokens", "cli", "dist", "bin.js"), "list", "--sandbox"], {
+      const result = await run(process.execPath, [join(dir, "node_modules", "@apitokens", "cli", "bin", "apitokens.js"), "list", "--sandbox"], {
         cwd: dir,
       });
       assert.equal(result.code, 0, tail(result.stderr));
