@@ -130,9 +130,8 @@ describe("the packed packages, installed outside the workspace", { concurrency: 
 
   it("the CLI starts from its tarball (apitokens list --sandbox)", async () => {
     await recorded("apitokens CLI on node", process.versions.node, async () => {
-      const result = await run(process.execPath, [join(dir, "node_modules", "@apitokens", "cli", "bin", "apitokens.js"), "list", "--sandbox"], {
-        cwd: dir,
-      });
+      const bin = join(dir, "node_modules", "@apitokens", "cli", "bin", "apitokens.js");
+      const result = await run(process.execPath, [bin, "list", "--sandbox"], { cwd: dir });
       assert.equal(result.code, 0, tail(result.stderr));
       for (const vendor of ["timeweb", "qernal", "dynatrace", "sematext"]) assert.match(result.stdout, new RegExp(`^${vendor} `, "m"));
     });
