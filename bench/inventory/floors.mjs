@@ -7,13 +7,18 @@
  * - `none`: one answer holds every token (per collection; collections are listed in parallel);
  * - `sequential`: each page names the next (a cursor or a link), so pages follow one another;
  * - `offset`: numbered pages with the total known from the first answer: the first page, then
- *   the others in a bounded window.
+ *   the others in a bounded window; over `countLimit` items the API omits the total, so the
+ *   pages follow one another as `sequential` ones do.
  */
 export const VENDOR_FLOORS = Object.freeze({
   /** specs/dynatrace.yaml: GET /apiTokens, x-pagination style cursor; `pageSize` maximum 10000. */
   dynatrace: { style: "sequential", maxPageSize: 10_000, before: 0 },
-  /** specs/gitlab.yaml: offset pages with `x-total-pages`; `per_page` maximum 100; PAT, project and group lists in parallel. */
-  gitlab: { style: "offset", maxPageSize: 100, before: 0 },
+  /**
+   * specs/gitlab.yaml: offset pages with `x-total-pages`; `per_page` maximum 100; PAT, project and group lists in parallel.
+   * "Over 10,000 results, `x-total`, `x-total-pages` and the `rel="last"` link are omitted" (info.description, Pagination):
+   * a larger list is walked by `x-next-page`, one page after another.
+   */
+  gitlab: { style: "offset", maxPageSize: 100, countLimit: 10_000, before: 0 },
   /** specs/qernal.yaml: x-pagination style link (the next page from `meta.links.next`); `page[size]` at most 100; one OAuth2 token exchange first. */
   qernal: { style: "sequential", maxPageSize: 100, before: 1 },
   /** specs/sematext.yaml: no pagination declared (one answer per app; apps in parallel). */
@@ -30,6 +35,7 @@ export const VENDOR_FLOORS = Object.freeze({
  *
  * @example floorRoundTrips("dynatrace", [20_001], 4) // 3
  * @example floorRoundTrips("gitlab", [7_339, 7_339, 7_339], 4) // 1 + ceil(73 / 4) = 20
+ * @example floorRoundTrips("gitlab", [11_073, 5_508, 5_436], 4) // 111: over 10,000 no total, so pages in sequence
  */
 export function floorRoundTrips(vendor, collections, window) {
   const floor = VENDOR_FLOORS[vendor];
@@ -37,7 +43,8 @@ export function floorRoundTrips(vendor, collections, window) {
   const walk = (items) => {
     if (floor.style === "none") return 1;
     const pages = Math.max(1, Math.ceil(items / floor.maxPageSize));
-    return floor.style === "sequential" ? pages : 1 + Math.ceil((pages - 1) / window);
+    const totalKnown = floor.style === "offset" && !(items > (floor.countLimit ?? Number.POSITIVE_INFINITY));
+    return totalKnown ? 1 + Math.ceil((pages - 1) / window) : pages;
   };
   return floor.before + Math.max(1, ...collections.map(walk));
 }
