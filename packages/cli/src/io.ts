@@ -1,4 +1,5 @@
 import type * as FsPromises from "node:fs/promises";
+import { standardStream } from "./standard-stream.js";
 
 /** The file operations the command uses; tests pass their own to make a write fail. */
 export type FileSystem = Pick<typeof FsPromises, "open" | "stat" | "mkdir" | "unlink" | "readFile">;
@@ -21,21 +22,21 @@ export interface Io {
 }
 
 /**
- * The process's own streams and environment. Standard input is opened, and readline loaded,
- * only by the commands that read them (opening stdin costs a terminal or pipe handle at start).
+ * The process's own streams and environment. Output is written straight to file descriptors 1
+ * and 2 (`standardStream`); standard input is opened, and readline loaded, only by the commands
+ * that read them (opening stdin costs a terminal or pipe handle at start).
  */
 export function processIo(): Io {
+  const stdout = standardStream(1);
+  const stderr = standardStream(2);
   return {
-    stdout: process.stdout,
-    stderr: process.stderr,
+    stdout,
+    stderr,
     get stdin() {
       return process.stdin;
     },
     write(stream, text) {
-      const target = stream === "stdout" ? process.stdout : process.stderr;
-      return new Promise((resolve, reject) => {
-        target.write(text, (error) => (error ? reject(error) : resolve()));
-      });
+      return (stream === "stdout" ? stdout : stderr).writeAndWait(text);
     },
     async readStdin() {
       const chunks: Buffer[] = [];
