@@ -29,6 +29,46 @@ export const BUNDLES = Object.freeze([
   { id: "dynatrace-sdk", name: "peer: @dynatrace-sdk/client-classic-environment-v2", entry: "dynatrace-sdk.js", ours: false },
 ]);
 
+/**
+ * What each input of a start bundle is for, as data: the first rule whose pattern matches an
+ * input's path names its behaviour. The breakdown (minified bytes per behaviour) says what a
+ * smaller bundle would have to give up; an input no rule names counts as `other`.
+ */
+export const BEHAVIOURS = Object.freeze([
+  { name: "openapi-fetch (request building, serialisers, middleware)", pattern: /node_modules\/openapi-fetch\// },
+  { name: "generated spec data and client factory", pattern: /packages\/[^/]+\/dist\/generated\/(spec|client|vendor)\.js$/ },
+  {
+    name: "lifecycle (tokens, create, rotate, adapters)",
+    pattern: /packages\/(core\/dist\/lifecycle\/|[^/]+\/dist\/(lifecycle|token-id)\.js$)/,
+  },
+  { name: "pagination", pattern: /packages\/core\/dist\/(paginate|pagination\/|check-shape)/ },
+  { name: "OAuth2 client credentials", pattern: /packages\/core\/dist\/auth\/oauth2/ },
+  { name: "auth and credential checks (Secret, schemes)", pattern: /packages\/core\/dist\/(auth\/|secret\.js)/ },
+  { name: "redaction", pattern: /packages\/core\/dist\/redact\.js/ },
+  { name: "retry, backoff, Retry-After, deadline", pattern: /packages\/core\/dist\/transport\/retry/ },
+  { name: "per-attempt timeout, signals, fetch wiring", pattern: /packages\/core\/dist\/(transport\/(timeout|fetch-like)|context)\.js/ },
+  { name: "redirect guard", pattern: /packages\/core\/dist\/transport\/redirect/ },
+  { name: "typed errors and their messages", pattern: /packages\/core\/dist\/errors\// },
+  { name: "answer checks (status, media type, JSON)", pattern: /packages\/core\/dist\/(answer|response-body|unwrap)\.js/ },
+  { name: "option checks (baseUrl, headers, timeouts)", pattern: /packages\/core\/dist\/(options|server-url)\.js/ },
+  {
+    name: "client assembly, methods, path guard",
+    pattern: /packages\/core\/dist\/(client|methods|path-params|exact-client|spec|vendor)\.js/,
+  },
+  { name: "facade (connect)", pattern: /packages\/apitokens\/dist\// },
+]);
+
+/** Minified bytes per behaviour ({@link BEHAVIOURS}), largest first. */
+export function byBehaviour(inputs) {
+  const sums = new Map();
+  for (const [path, bytes] of inputs) {
+    if (!bytes) continue;
+    const name = BEHAVIOURS.find((b) => b.pattern.test(path))?.name ?? "other";
+    sums.set(name, (sums.get(name) ?? 0) + bytes);
+  }
+  return [...sums].map(([name, bytes]) => ({ name, bytes })).sort((a, b) => b.bytes - a.bytes);
+}
+
 /** esbuild settings every row shares. */
 export const ESBUILD_OPTIONS = Object.freeze({
   bundle: true,
@@ -84,6 +124,7 @@ export async function measureBundle(row) {
   return {
     ...measure([...start]),
     lazy: lazyPaths.length ? measure(lazyPaths) : undefined,
+    behaviours: byBehaviour(inputs),
     inputs: [...inputs]
       .map(([path, bytes]) => ({ path: path.replace(/^.*node_modules\//, ""), bytes }))
       .sort((a, b) => b.bytes - a.bytes)
