@@ -1,4 +1,6 @@
 #!/usr/bin/env node
 // The `apitokens` executable. Committed (not built), so npm can link it at install time, before
-// the build exists. It loads the bundled start path (scripts/bundle.mjs), not dist/.
-import "../bundle/bin.js";
+// the build exists. CommonJS (bin/package.json), like the bundled start it loads
+// (bundle/start.cjs, see scripts/bundle.mjs): an ES module entry would start Node's asynchronous
+// module loader, and libuv's thread pool for its file reads, before `--help` could print a line.
+require("../bundle/start.cjs");

@@ -8,6 +8,7 @@ import { BIN, onlyJson, run } from "./run.js";
 const PACKAGE = fileURLToPath(new URL("../package.json", import.meta.url));
 const ROOT_PACKAGE = fileURLToPath(new URL("../../../package.json", import.meta.url));
 const HOOK = new URL("./load-hook.mjs", import.meta.url).href;
+const REPORT = fileURLToPath(new URL("./load-report.cjs", import.meta.url));
 
 const BUNDLE_META = fileURLToPath(new URL("../bundle/meta.json", import.meta.url));
 
@@ -25,28 +26,41 @@ async function bundledPackages(): Promise<Map<string, string[]>> {
 }
 
 /**
- * Runs the bin with a resolve hook and returns the workspace packages whose code it loaded: a
- * file of the CLI's bundle counts as every package it holds code of.
+ * Runs the bin with a resolve hook (ES modules) and an exit report (CommonJS modules), and
+ * returns the files of the CLI's bundle and the workspace packages whose code it loaded: a file
+ * of the bundle counts as every package it holds code of.
  */
-async function loaded(args: readonly string[], env: Record<string, string> = {}): Promise<{ code: number | null; packages: Set<string> }> {
+async function loaded(
+  args: readonly string[],
+  env: Record<string, string> = {},
+): Promise<{ code: number | null; bundle: Set<string>; packages: Set<string> }> {
   const bundled = await bundledPackages();
-  const packagesOf = ([, name, file]: RegExpMatchArray): string[] =>
-    name === "cli" && file?.startsWith("bundle/")
-      ? (bundled.get(file.slice("bundle/".length)) ?? [`unknown bundle file ${file}`])
-      : [name as string];
   const register = `data:text/javascript,import{register}from"node:module";register(${JSON.stringify(HOOK)});`;
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import", register, BIN, ...args], {
+  const stderr = await new Promise<{ code: number | null; text: string }>((resolve, reject) => {
+    const child = spawn(process.execPath, ["--require", REPORT, "--import", register, BIN, ...args], {
       env: { PATH: process.env.PATH ?? "", HOME: "/nonexistent-home", ...env },
       stdio: ["ignore", "ignore", "pipe"],
     });
-    let stderr = "";
-    child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
+    let text = "";
+    child.stderr.on("data", (d: Buffer) => (text += d.toString()));
     child.on("error", reject);
-    child.on("close", (code) =>
-      resolve({ code, packages: new Set([...stderr.matchAll(/^loaded \S*\/packages\/([^/]+)\/(\S+)$/gm)].flatMap(packagesOf)) }),
-    );
+    child.on("close", (code) => resolve({ code, text }));
   });
+  const files = [...stderr.text.matchAll(/^loaded \S*\/packages\/([^/]+)\/(\S+)$/gm)].map(([, name, file]) => ({
+    name: name as string,
+    file: file as string,
+  }));
+  const bundle = new Set(
+    files.flatMap(({ name, file }) => (name === "cli" && file.startsWith("bundle/") ? [file.slice("bundle/".length)] : [])),
+  );
+  const packages = new Set(
+    files.flatMap(({ name, file }) =>
+      name === "cli" && file.startsWith("bundle/")
+        ? (bundled.get(file.slice("bundle/".length)) ?? [`unknown bundle file ${file}`])
+        : [name],
+    ),
+  );
+  return { code: stderr.code, bundle, packages };
 }
 
 let sandbox: RunningSandbox;
@@ -62,7 +76,11 @@ describe("set-up", () => {
     expect(manifest.files).toContain("bin");
     const bin = await readFile(fileURLToPath(new URL(manifest.bin.apitokens ?? "", new URL("../package.json", import.meta.url))), "utf8");
     expect(bin.startsWith("#!/usr/bin/env node\n")).toBe(true);
-    expect(bin).toContain('import "../bundle/bin.js";');
+    expect(bin).toContain('require("../bundle/start.cjs");');
+    // bin/package.json makes the bin CommonJS in this ES module package.
+    expect(JSON.parse(await readFile(fileURLToPath(new URL("../bin/package.json", import.meta.url)), "utf8"))).toEqual({
+      type: "commonjs",
+    });
   });
 
   it("--version is the package.json version", async () => {
@@ -72,10 +90,12 @@ describe("set-up", () => {
     expect(stdout).toBe(`apitokens ${version}\n`);
   });
 
-  it("--help loads no vendor and no sandbox; list --json from the environment loads the one configured vendor and no sandbox", async () => {
+  it("--help loads no vendor, no sandbox and only bundle/start.cjs; list --json from the environment loads the one configured vendor and no sandbox", async () => {
     const help = await loaded(["--help"]);
     expect(help.code).toBe(0);
     expect([...help.packages]).toEqual(["cli"]);
+    // One file of the bundle, CommonJS: no ES module loader at start.
+    expect([...help.bundle]).toEqual(["start.cjs"]);
     const list = await loaded(["list", "--json", "--vendor", "dynatrace"], {
       DT_API_TOKEN: sandbox.credentials.dynatrace,
       DT_ENV_URL: sandbox.url("dynatrace"),
