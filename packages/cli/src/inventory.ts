@@ -7,6 +7,7 @@ import type { Progress } from "./progress.js";
 
 /** Every token of the selected vendors, and each vendor's status (a failed vendor is never an empty result). */
 export interface Inventory {
+  /** Every token, in the connections' order (empty when a {@link TokenSink} took them). */
   readonly tokens: TokenInfo[];
   readonly vendors: VendorStatusJson[];
   /** The typed errors of the vendors that failed, in display order. */
@@ -14,36 +15,44 @@ export interface Inventory {
 }
 
 /**
+ * Where each listed token goes instead of {@link Inventory.tokens} (which then stays empty), as
+ * it arrives: `connection` is its vendor's index in the connections given. A consumer that
+ * renders tokens while the other vendors are still answering need not hold them.
+ */
+export type TokenSink = (connection: number, token: TokenInfo) => void;
+
+/**
  * Lists the tokens of several vendors at once (they are independent), reporting progress; one
  * vendor failing does not hide the others' tokens.
  */
-export async function gatherInventory(connections: readonly Connection[], progress: Progress): Promise<Inventory> {
+export async function gatherInventory(connections: readonly Connection[], progress: Progress, sink?: TokenSink): Promise<Inventory> {
   const label = (c: Connection) => (c.account ? `${c.vendor}:${c.account}` : c.vendor);
-  const counts = new Map(connections.map((c) => [label(c), 0]));
-  const show = () => progress.update(`listing tokens… ${[...counts].map(([vendor, n]) => `${vendor} ${n}`).join(", ")}`);
+  const counts = connections.map(() => 0);
+  const text = () => `listing tokens… ${connections.map((c, i) => `${label(c)} ${counts[i]}`).join(", ")}`;
   const results = await Promise.all(
-    connections.map(async (connection) => {
+    connections.map(async (connection, index) => {
       const found: TokenInfo[] = [];
       try {
         for await (const token of connection.tokens.list()) {
-          found.push(token);
-          counts.set(label(connection), found.length);
-          show();
+          if (sink) sink(index, token);
+          else found.push(token);
+          counts[index] = (counts[index] ?? 0) + 1;
+          progress.update(text);
         }
-        return { connection, found };
+        return { connection, found, count: counts[index] ?? 0 };
       } catch (error) {
         if (!isExpected(error)) throw error;
-        return { connection, found, failure: error as Error };
+        return { connection, found, count: counts[index] ?? 0, failure: error as Error };
       }
     }),
   );
   progress.done();
   return {
     tokens: results.flatMap((r) => r.found),
-    vendors: results.map(({ connection: c, found, failure }) =>
+    vendors: results.map(({ connection: c, count, failure }) =>
       failure
-        ? { vendor: c.vendor, account: c.account ?? null, status: "error", tokens: found.length, error: errorJson(failure, c) }
-        : { vendor: c.vendor, account: c.account ?? null, status: "ok", tokens: found.length },
+        ? { vendor: c.vendor, account: c.account ?? null, status: "error", tokens: count, error: errorJson(failure, c) }
+        : { vendor: c.vendor, account: c.account ?? null, status: "ok", tokens: count },
     ),
     failures: results.flatMap((r) => (r.failure ? [r.failure] : [])),
   };

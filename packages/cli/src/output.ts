@@ -1,4 +1,5 @@
 import type { Io } from "./io.js";
+import { arrayDocument } from "./json-text.js";
 
 /**
  * Where a command writes: with `--json`, exactly one JSON document on stdout; otherwise tables
@@ -10,6 +11,12 @@ export interface Output {
   readonly written: boolean;
   /** The command's one JSON document (ignored without `--json`). */
   document(doc: Record<string, unknown>): void;
+  /**
+   * The command's one JSON document, `doc` with a last key `key` whose array elements are
+   * already rendered (`json-text.ts`): the same bytes as `document({ ...doc, [key]: [...] })`,
+   * written piece by piece (no copy of the whole text).
+   */
+  documentWithArray(doc: Record<string, unknown>, key: string, elements: readonly string[]): void;
   /** Human text for stdout (ignored with `--json`). */
   text(text: string): void;
   /** A line for a person, on stderr. */
@@ -28,6 +35,11 @@ export function outputFor(io: Io, json: boolean): Output {
       if (!json || written) return;
       written = true;
       io.stdout.write(`${JSON.stringify(doc, null, 2)}\n`);
+    },
+    documentWithArray(doc, key, elements) {
+      if (!json || written) return;
+      written = true;
+      for (const piece of arrayDocument(doc, key, elements)) io.stdout.write(piece);
     },
     text(text) {
       if (!json) io.stdout.write(text);

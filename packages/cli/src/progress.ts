@@ -2,14 +2,16 @@ import type { Io } from "./io.js";
 
 /** A one-line status on stderr while vendors are queried; silent when stderr is not a terminal. */
 export interface Progress {
-  update(text: string): void;
+  /** Shows `text()`, which is called only when a line is due (on a terminal, at most every 80 ms). */
+  update(text: () => string): void;
   done(): void;
 }
 
 /**
- * Shows what is being fetched, rewriting one line (`\r`), at most every 80 ms.
+ * Shows what is being fetched, rewriting one line (`\r`), at most every 80 ms. The text is
+ * built only when it is shown: a listing calls `update` for every token.
  *
- * @example const progress = progressFor(io); progress.update("dynatrace: 1200 tokens"); progress.done();
+ * @example const progress = progressFor(io); progress.update(() => `dynatrace: ${n} tokens`); progress.done();
  */
 export function progressFor(io: Io): Progress {
   if (io.stderr.isTTY !== true) return { update() {}, done() {} };
@@ -21,7 +23,7 @@ export function progressFor(io: Io): Progress {
       if (now - last < 80) return;
       last = now;
       shown = true;
-      io.stderr.write(`\r\u001b[2K${text}`);
+      io.stderr.write(`\r\u001b[2K${text()}`);
     },
     done() {
       if (shown) io.stderr.write("\r\u001b[2K");
