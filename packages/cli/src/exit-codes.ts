@@ -17,6 +17,12 @@ export const EXIT = Object.freeze({
   found: 5,
   /** A new secret could not be written where asked; it was saved at the fallback place the message names. */
   delivery: 6,
+  /**
+   * Standard output or error was closed before everything was written (a reader such as
+   * `head` stopped early): 128 + 13, the code a shell shows for a command that SIGPIPE ended.
+   * Replaces 0 only; the command still finished its work (a secret went to its fallback place).
+   */
+  closed: 141,
 });
 
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];

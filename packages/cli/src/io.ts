@@ -22,6 +22,14 @@ export interface Io {
 }
 
 /**
+ * Whether the reader of standard output or error went away before the command was done (see
+ * `standardStream`); always false for an `Io` other than {@link processIo}'s.
+ */
+export function outputClosed(io: Io): boolean {
+  return [io.stdout, io.stderr].some((stream) => (stream as { closed?: unknown }).closed === true);
+}
+
+/**
  * The process's own streams and environment. Output is written straight to file descriptors 1
  * and 2 (`standardStream`); standard input is opened, and readline loaded, only by the commands
  * that read them (opening stdin costs a terminal or pipe handle at start).
