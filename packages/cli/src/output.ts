@@ -12,6 +12,12 @@ export interface Output {
   /** The command's one JSON document (ignored without `--json`). */
   document(doc: Record<string, unknown>): void;
   /**
+   * The command's one JSON document, resolved once stdout has taken all of it and rejected when
+   * it could not (a closed pipe): for a document that carries a secret, which must then go to
+   * the fallback place. Resolves at once without `--json`.
+   */
+  documentAndWait(doc: Record<string, unknown>): Promise<void>;
+  /**
    * The command's one JSON document, `doc` with a last key `key` whose array elements are
    * already rendered (`json-text.ts`): the same bytes as `document({ ...doc, [key]: [...] })`,
    * written piece by piece (no copy of the whole text).
@@ -35,6 +41,11 @@ export function outputFor(io: Io, json: boolean): Output {
       if (!json || written) return;
       written = true;
       io.stdout.write(`${JSON.stringify(doc, null, 2)}\n`);
+    },
+    async documentAndWait(doc) {
+      if (!json || written) return;
+      written = true;
+      await io.write("stdout", `${JSON.stringify(doc, null, 2)}\n`);
     },
     documentWithArray(doc, key, elements) {
       if (!json || written) return;

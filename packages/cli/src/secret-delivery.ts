@@ -5,6 +5,7 @@ import type { Flags } from "./command.js";
 import { defaultConfigPath } from "./config.js";
 import { CliError, EXIT } from "./exit-codes.js";
 import type { Io } from "./io.js";
+import type { Output } from "./output.js";
 
 /** How a new secret was delivered, as the JSON documents of `create` and `rotate` show it. */
 export type DeliveryJson =
@@ -115,6 +116,33 @@ function fileDelivery(io: Io, path: string, handle: FileHandle): PreparedDeliver
       await io.fs.unlink(path).catch(() => {});
     },
   };
+}
+
+/**
+ * Writes a `create`/`rotate` document and returns how the secret was delivered in the end. With
+ * `--json --show-secret` the secret travels only inside the document, so the document is written
+ * and confirmed; if stdout does not take it (a reader that closed the pipe), the secret goes to
+ * the fallback place like any other failed delivery, and the result says where.
+ *
+ * @example const delivered = await writeSecretDocument(io, out, (secret) => ({ command: "create", token, secret }), secret, label);
+ */
+export async function writeSecretDocument(
+  io: Io,
+  out: Output,
+  documentOf: (secret: DeliveryJson) => Record<string, unknown>,
+  secret: DeliveryJson,
+  label: string,
+): Promise<DeliveryJson> {
+  if (!out.json || secret.delivered !== "stdout" || secret.value === undefined) {
+    out.document(documentOf(secret));
+    return secret;
+  }
+  try {
+    await out.documentAndWait(documentOf(secret));
+    return secret;
+  } catch (error) {
+    return fallback(io, secret.value, label, `writing the JSON document to stdout failed (${code(error)})`, undefined);
+  }
 }
 
 /**

@@ -56,6 +56,38 @@ describe("a reader that closes stdout early ends the command quietly", () => {
     60_000,
   );
 
+  it.each([
+    {
+      given: "create --json --show-secret",
+      args: ["create", "timeweb", "--name", "closed-json", "--json", "--show-secret"],
+      name: "closed-json",
+    },
+    {
+      given: "rotate --json --show-secret (Timeweb reissue)",
+      args: ["rotate", "timeweb", "<id>", "--json", "--show-secret"],
+      name: "closed-json-rotated",
+    },
+  ])(
+    "$given: the document that carried the secret could not be written, so the secret is saved at the fallback place, exit 6",
+    async ({ args, name }) => {
+      const xdg = await mkdtemp(join(tmpdir(), "apitokens-closed-"));
+      const vendors = connect({ timeweb: { baseUrl: sandbox.url("timeweb"), token: sandbox.credentials.timeweb } });
+      if (args.includes("<id>")) {
+        const created = await vendors.timeweb.tokens.create({ name });
+        args = args.map((arg) => (arg === "<id>" ? created.token.id : arg));
+      }
+      const { code, stderr } = await closedReader(args, "immediately", { XDG_CONFIG_HOME: xdg });
+      expect(stderr).not.toMatch(CRASH);
+      expect(code).toBe(EXIT.delivery);
+      const files = await readdir(join(xdg, "apitokens", "recovered"));
+      expect(files).toHaveLength(1);
+      expect(stderr).toContain(join(xdg, "apitokens", "recovered", files[0] as string));
+      const secret = (await readFile(join(xdg, "apitokens", "recovered", files[0] as string), "utf8")).trim();
+      expect((await vendors.identify(new Secret(secret)))?.name).toBe(name);
+    },
+    60_000,
+  );
+
   it("create --show-secret: the secret that could not reach stdout is saved at the fallback place, exit 6", async () => {
     const xdg = await mkdtemp(join(tmpdir(), "apitokens-closed-"));
     const { code, stderr } = await closedReader(["create", "timeweb", "--name", "closed-stdout", "--show-secret"], "immediately", {

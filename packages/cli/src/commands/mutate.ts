@@ -7,7 +7,7 @@ import { parseExpiry } from "../expires.js";
 import { day, table } from "../format/table.js";
 import { safe } from "../format/text.js";
 import { tokenJson } from "../json.js";
-import { prepareDelivery, SECRET_FLAGS } from "../secret-delivery.js";
+import { prepareDelivery, SECRET_FLAGS, writeSecretDocument } from "../secret-delivery.js";
 import { VendorAnswerError } from "../vendor-answer-error.js";
 import { checkScopes } from "./scopes.js";
 
@@ -85,12 +85,15 @@ With --json: {command, token, reconciled, secret: {delivered, path | value}}.`,
       throw error;
     }
     show(context, issued.token);
-    const secret = await delivery.deliver(
-      secretOf(context, vendor, issued.token, issued.secret, "create a token"),
-      label(vendor, issued.token.id),
+    const tokenLabel = label(vendor, issued.token.id);
+    const delivered = await writeSecretDocument(
+      context.io,
+      context.out,
+      (secret) => ({ command: "create", token: tokenJson(issued.token), reconciled: issued.reconciled, secret }),
+      await delivery.deliver(secretOf(context, vendor, issued.token, issued.secret, "create a token"), tokenLabel),
+      tokenLabel,
     );
-    context.out.document({ command: "create", token: tokenJson(issued.token), reconciled: issued.reconciled, secret });
-    return secret.delivered === "file" || secret.delivered === "stdout" ? EXIT.ok : EXIT.delivery;
+    return delivered.delivered === "file" || delivered.delivered === "stdout" ? EXIT.ok : EXIT.delivery;
   },
 };
 
@@ -129,14 +132,20 @@ With --json: {command, token, old: {id, outcome}, secret: {delivered, path | val
         throw error;
       }
       show(context, replacement.token);
-      const secret = await delivery.deliver(replacement.secret, label(vendor, replacement.token.id));
-      context.out.document({
-        command: "rotate",
-        token: tokenJson(replacement.token),
-        old: { id, outcome: "kept" },
-        secret,
-        error: errorJson(error),
-      });
+      const replacementLabel = label(vendor, replacement.token.id);
+      await writeSecretDocument(
+        context.io,
+        context.out,
+        (secret) => ({
+          command: "rotate",
+          token: tokenJson(replacement.token),
+          old: { id, outcome: "kept" },
+          secret,
+          error: errorJson(error),
+        }),
+        await delivery.deliver(replacement.secret, replacementLabel),
+        replacementLabel,
+      );
       throw error;
     }
     show(context, rotated.token);
@@ -157,13 +166,19 @@ With --json: {command, token, old: {id, outcome}, secret: {delivered, path | val
     } else if (rotated.old === "kept" && revokeOld !== "keep") {
       context.out.note(`the old token ${id} was kept: the new secret did not reach the place you asked for, so it was not ${revokeOld}d`);
     }
-    context.out.document({
-      command: "rotate",
-      token: tokenJson(rotated.token),
-      old: { id, outcome },
+    const delivered = await writeSecretDocument(
+      context.io,
+      context.out,
+      (written) => ({
+        command: "rotate",
+        token: tokenJson(rotated.token),
+        old: { id, outcome },
+        secret: written,
+        ...(failure === undefined ? {} : { error: errorJson(failure) }),
+      }),
       secret,
-      ...(failure === undefined ? {} : { error: errorJson(failure) }),
-    });
+      label(vendor, rotated.token.id),
+    );
     context.out.note(`old token: ${outcome}`);
     if (failure !== undefined) {
       context.out.note(
@@ -171,7 +186,7 @@ With --json: {command, token, old: {id, outcome}, secret: {delivered, path | val
       );
       return EXIT.failure;
     }
-    return secret.delivered === "file" || secret.delivered === "stdout" ? EXIT.ok : EXIT.delivery;
+    return delivered.delivered === "file" || delivered.delivered === "stdout" ? EXIT.ok : EXIT.delivery;
   },
 };
 
