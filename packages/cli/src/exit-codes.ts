@@ -23,6 +23,12 @@ export const EXIT = Object.freeze({
    * Replaces 0 only; the command still finished its work (a secret went to its fallback place).
    */
   closed: 141,
+  /**
+   * Standard output could not be written for another reason than a reader that left (a file on
+   * a full disk, `ENOSPC`; a broken device, `EIO`): the output is incomplete and stderr says so.
+   * 74 is `EX_IOERR` of sysexits.h. Replaces 0 only.
+   */
+  outputFailed: 74,
 });
 
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];

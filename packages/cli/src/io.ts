@@ -30,6 +30,21 @@ export function outputClosed(io: Io): boolean {
 }
 
 /**
+ * Why writing standard output failed, when the reader did not simply go away (`ENOSPC` when it
+ * is a file on a full disk): the output is incomplete. `undefined` otherwise, and for an `Io`
+ * other than {@link processIo}'s.
+ */
+/** Resolves once both standard streams have written or failed everything given so far (see `standardStream`). */
+export async function outputSettled(io: Io): Promise<void> {
+  await Promise.all([io.stdout, io.stderr].map((stream) => (stream as { settled?: () => Promise<void> }).settled?.()));
+}
+
+export function outputFailure(io: Io): string | undefined {
+  const failure = (io.stdout as { failure?: unknown }).failure;
+  return typeof failure === "string" ? failure : undefined;
+}
+
+/**
  * The process's own streams and environment. Output is written straight to file descriptors 1
  * and 2 (`standardStream`); standard input is opened, and readline loaded, only by the commands
  * that read them (opening stdin costs a terminal or pipe handle at start).

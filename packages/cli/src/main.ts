@@ -52,7 +52,7 @@ vendor's variables and config keys: apitokens help config
 
 Exit codes: 0 ok, 1 audit findings, 2 usage (nothing was sent), 3 a vendor call failed,
 4 leaked: not found, 5 leaked: still active, 6 a new secret went to the fallback place,
-141 the reader closed stdout early (| head).
+74 stdout could not be written (full disk), 141 the reader closed stdout early (| head).
 NO_COLOR turns colours off.`;
 }
 

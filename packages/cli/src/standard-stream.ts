@@ -10,6 +10,17 @@ export interface StandardStream {
    * write failed for good: what was not written is dropped, and so is every later write.
    */
   readonly closed: boolean;
+  /**
+   * Why a write failed, when it was not the reader going away (`ENOSPC` on a full disk, `EIO`):
+   * the output is incomplete, which the command must say (bin.ts does, on stderr).
+   */
+  readonly failure: string | undefined;
+  /**
+   * Resolves once everything written so far has reached the system or failed: writes handed to
+   * `process.stdout` after a full pipe finish later, and their outcome (a reader gone) decides
+   * the exit code. At once when every write went straight to the file descriptor.
+   */
+  settled(): Promise<void>;
 }
 
 /** The error a write to a closed stream rejects with. */
@@ -42,14 +53,18 @@ export function standardStream(fd: 1 | 2): StandardStream {
     if (!listening) {
       listening = true;
       // The stream reports a failed write here as well as to the write's callback; unheard, it would crash the process.
-      s.on("error", () => {
-        closed = true;
-      });
+      s.on("error", fail);
     }
     return s;
   };
   let direct = true;
   let closed = false;
+  let failure: string | undefined;
+  const fail = (error: unknown) => {
+    closed = true;
+    const code = (error as NodeJS.ErrnoException | null | undefined)?.code;
+    if (code !== "EPIPE") failure ??= code ?? String((error as Error | undefined)?.message ?? error);
+  };
   const send = (text: string, done?: (error?: Error | null) => void) => {
     if (closed) {
       done?.(closedError(fd));
@@ -57,7 +72,7 @@ export function standardStream(fd: 1 | 2): StandardStream {
     }
     if (!direct) {
       stream().write(text, (error) => {
-        if (error) closed = true;
+        if (error) fail(error);
         done?.(error);
       });
       return;
@@ -68,14 +83,14 @@ export function standardStream(fd: 1 | 2): StandardStream {
       while (offset < bytes.length) offset += writeSync(fd, bytes, offset);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== "EAGAIN") {
-        closed = true;
+        fail(error);
         done?.(error as Error);
         return;
       }
       direct = false;
-      stream().write(bytes.subarray(offset), (failure) => {
-        if (failure) closed = true;
-        done?.(failure);
+      stream().write(bytes.subarray(offset), (error) => {
+        if (error) fail(error);
+        done?.(error);
       });
       return;
     }
@@ -93,6 +108,14 @@ export function standardStream(fd: 1 | 2): StandardStream {
     },
     get closed() {
       return closed;
+    },
+    get failure() {
+      return failure;
+    },
+    settled() {
+      if (direct || closed) return Promise.resolve();
+      // Writes to the stream complete in order: the callback of an empty one comes after all before it.
+      return new Promise((resolve) => stream().write("", () => resolve()));
     },
   };
 }

@@ -1,6 +1,6 @@
 import { spawn } from "node:child_process";
 import { once } from "node:events";
-import { mkdtemp, readdir, readFile } from "node:fs/promises";
+import { mkdtemp, open, readdir, readFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type RunningSandbox, startSandbox } from "@apitokens/sandbox";
@@ -87,6 +87,24 @@ describe("a reader that closes stdout early ends the command quietly", () => {
     },
     60_000,
   );
+
+  it("list --json into a full disk (/dev/full, ENOSPC): stderr says the output is incomplete, exit 74, no stack trace", async () => {
+    const full = await open("/dev/full", "w");
+    try {
+      const child = spawn(process.execPath, [BIN, "list", "--json"], {
+        env: { PATH: process.env.PATH ?? "", HOME: "/nonexistent-home", ...env },
+        stdio: ["ignore", full.fd, "pipe"],
+      });
+      let stderr = "";
+      child.stderr?.on("data", (d: Buffer) => (stderr += d.toString()));
+      const [code] = await once(child, "close");
+      expect(stderr).not.toMatch(CRASH);
+      expect(stderr).toContain("writing standard output failed (ENOSPC); the output is incomplete");
+      expect(code).toBe(EXIT.outputFailed);
+    } finally {
+      await full.close();
+    }
+  }, 60_000);
 
   it("create --show-secret: the secret that could not reach stdout is saved at the fallback place, exit 6", async () => {
     const xdg = await mkdtemp(join(tmpdir(), "apitokens-closed-"));
