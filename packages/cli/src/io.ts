@@ -21,27 +21,24 @@ export interface Io {
   now(): Date;
 }
 
-/**
- * Whether the reader of standard output or error went away before the command was done (see
- * `standardStream`); always false for an `Io` other than {@link processIo}'s.
- */
-export function outputClosed(io: Io): boolean {
-  return [io.stdout, io.stderr].some((stream) => (stream as { closed?: unknown }).closed === true);
+/** How the command's output ended: see {@link outputOutcome}. */
+export interface OutputOutcome {
+  /** The reader of standard output or error went away before the command was done (`| head`). */
+  readonly closed: boolean;
+  /** Why writing standard output failed when the reader did not simply go away (`ENOSPC` on a full disk): the output is incomplete. */
+  readonly failure: string | undefined;
 }
 
 /**
- * Why writing standard output failed, when the reader did not simply go away (`ENOSPC` when it
- * is a file on a full disk): the output is incomplete. `undefined` otherwise, and for an `Io`
- * other than {@link processIo}'s.
+ * How the standard streams ended, once everything written to them so far has been written or
+ * has failed (output handed to `process.stdout` after a full pipe finishes later): see
+ * `standardStream`. Never closed and no failure for an `Io` other than {@link processIo}'s.
  */
-/** Resolves once both standard streams have written or failed everything given so far (see `standardStream`). */
-export async function outputSettled(io: Io): Promise<void> {
-  await Promise.all([io.stdout, io.stderr].map((stream) => (stream as { settled?: () => Promise<void> }).settled?.()));
-}
-
-export function outputFailure(io: Io): string | undefined {
-  const failure = (io.stdout as { failure?: unknown }).failure;
-  return typeof failure === "string" ? failure : undefined;
+export async function outputOutcome(io: Io): Promise<OutputOutcome> {
+  const streams = [io.stdout, io.stderr] as { closed?: unknown; failure?: unknown; settled?: () => Promise<void> }[];
+  await Promise.all(streams.map((stream) => stream.settled?.()));
+  const failure = streams[0]?.failure;
+  return { closed: streams.some((stream) => stream.closed === true), failure: typeof failure === "string" ? failure : undefined };
 }
 
 /**
