@@ -135,6 +135,43 @@ describe("a listing after the tokens changed", () => {
     expect(sandbox.violations).toEqual([]);
   });
 
+  it("GitLab: each list filter keeps exactly the tokens its parameter names, alone and combined", async () => {
+    const sandbox = build();
+    const path = "/personal_access_tokens";
+    const all = (await gitlabList(sandbox, path)).ids.map((id) => sandbox.state.gitlab.get(id)).filter((token) => token !== undefined);
+    const middle = <T>(values: T[]): T => values.toSorted()[Math.floor(values.length / 2)] as T;
+    const created = middle(all.map((token) => token.createdAt));
+    const used = middle(all.flatMap((token) => (token.lastUsedAt === null ? [] : [token.lastUsedAt])));
+    const expires = middle(all.flatMap((token) => (token.expiresAt === null ? [] : [token.expiresAt])));
+    const word = (all[0]?.name ?? "").slice(1, 4).toUpperCase();
+    const today = new Date(NOW).toISOString().slice(0, 10);
+    const active = (token: (typeof all)[number]) => !token.revoked && (token.expiresAt === null || token.expiresAt > today);
+    const iso = (ms: number) => new Date(ms).toISOString();
+    const cases: { query: string; keeps: (token: (typeof all)[number]) => boolean }[] = [
+      { query: "revoked=false", keeps: (token) => !token.revoked },
+      { query: "state=inactive", keeps: (token) => !active(token) },
+      { query: `search=${word}`, keeps: (token) => token.name.toLowerCase().includes(word.toLowerCase()) },
+      { query: `created_before=${iso(created)}`, keeps: (token) => token.createdAt < created },
+      { query: `created_after=${iso(created)}`, keeps: (token) => token.createdAt > created },
+      { query: `last_used_before=${iso(used)}`, keeps: (token) => token.lastUsedAt !== null && token.lastUsedAt < used },
+      { query: `last_used_after=${iso(used)}`, keeps: (token) => token.lastUsedAt !== null && token.lastUsedAt > used },
+      { query: `expires_before=${expires}`, keeps: (token) => token.expiresAt !== null && token.expiresAt < expires },
+      { query: `expires_after=${expires}`, keeps: (token) => token.expiresAt !== null && token.expiresAt > expires },
+      {
+        query: `state=active&created_after=${iso(created)}`,
+        keeps: (token) => active(token) && token.createdAt > created,
+      },
+    ];
+    for (const { query, keeps } of cases) {
+      const kept = all.filter(keeps).map((token) => token.id);
+      // Each filter must really choose: some tokens pass and some do not.
+      expect(kept.length, query).toBeGreaterThan(0);
+      expect(kept.length, query).toBeLessThan(all.length);
+      expect(await gitlabList(sandbox, path, `&${query}`), query).toEqual({ total: kept.length, ids: kept });
+    }
+    expect(sandbox.violations).toEqual([]);
+  });
+
   it("GitLab: a rotation through the API lists the successor", async () => {
     const sandbox = build();
     const path = "/projects/7/access_tokens";

@@ -25,18 +25,23 @@ export const GITLAB_RULES = Object.freeze({
 
 /** Scopes only personal access tokens may have. @see specs/gitlab.yaml, schema ResourceAccessTokenCreate */
 const PERSONAL_ONLY = new Set(["admin_mode", "read_service_ping", "sudo", "read_user"]);
-/** The query parameters `filtered` applies; a list request with none of them is one page of the stored order. */
-const LIST_FILTERS = [
-  "revoked",
-  "state",
-  "search",
-  "created_before",
-  "created_after",
-  "last_used_before",
-  "last_used_after",
-  "expires_before",
-  "expires_after",
-] as const;
+const at = (value: unknown) => Date.parse(String(value));
+/**
+ * The list filters every token list shares, by query parameter: whether a token passes, given
+ * the parameter's value and today's date. A list request with none of them is one page of the
+ * stored order. @see specs/gitlab.yaml, components/parameters
+ */
+const LIST_FILTERS: Readonly<Record<string, (token: GitlabToken, value: unknown, today: string) => boolean>> = Object.freeze({
+  revoked: (token, value) => token.revoked === value,
+  state: (token, value, today) => (!token.revoked && (token.expiresAt === null || token.expiresAt > today)) === (value === "active"),
+  search: (token, value) => typeof value !== "string" || token.name.toLowerCase().includes(value.toLowerCase()),
+  created_before: (token, value) => token.createdAt < at(value),
+  created_after: (token, value) => token.createdAt > at(value),
+  last_used_before: (token, value) => token.lastUsedAt !== null && token.lastUsedAt < at(value),
+  last_used_after: (token, value) => token.lastUsedAt !== null && token.lastUsedAt > at(value),
+  expires_before: (token, value) => token.expiresAt !== null && token.expiresAt < String(value),
+  expires_after: (token, value) => token.expiresAt !== null && token.expiresAt > String(value),
+});
 const REUSE = /access_tokens\/(\d+|self)\/rotate$/;
 
 /** Options of {@link gitlabEmulator}. */
@@ -147,25 +152,12 @@ export function gitlabEmulator({ store, now }: GitlabEmulatorOptions): Emulator<
     );
   }
 
-  /** The list filters every token list shares. @see specs/gitlab.yaml, components/parameters */
+  /** `tokens` that pass every list filter the query names ({@link LIST_FILTERS}); all of them, as they are, when it names none. */
   function filtered(query: Readonly<Record<string, unknown>>, tokens: readonly GitlabToken[]): readonly GitlabToken[] {
-    if (!LIST_FILTERS.some((name) => query[name] !== undefined)) return tokens;
+    const given = Object.entries(LIST_FILTERS).filter(([name]) => query[name] !== undefined);
+    if (given.length === 0) return tokens;
     const today = day(now());
-    const at = (value: unknown) => Date.parse(String(value));
-    return tokens.filter((token) => {
-      const active = !token.revoked && (token.expiresAt === null || token.expiresAt > today);
-      if (query.revoked !== undefined && token.revoked !== query.revoked) return false;
-      if (query.state !== undefined && active !== (query.state === "active")) return false;
-      if (typeof query.search === "string" && !token.name.toLowerCase().includes(query.search.toLowerCase())) return false;
-      if (query.created_before !== undefined && !(token.createdAt < at(query.created_before))) return false;
-      if (query.created_after !== undefined && !(token.createdAt > at(query.created_after))) return false;
-      if (query.last_used_before !== undefined && !(token.lastUsedAt !== null && token.lastUsedAt < at(query.last_used_before)))
-        return false;
-      if (query.last_used_after !== undefined && !(token.lastUsedAt !== null && token.lastUsedAt > at(query.last_used_after))) return false;
-      if (query.expires_before !== undefined && !(token.expiresAt !== null && token.expiresAt < String(query.expires_before))) return false;
-      if (query.expires_after !== undefined && !(token.expiresAt !== null && token.expiresAt > String(query.expires_after))) return false;
-      return true;
-    });
+    return tokens.filter((token) => given.every(([name, passes]) => passes(token, query[name], today)));
   }
 
   /** `expires_at` of a new token: given (at most the maximum lifetime) or the default; `tooLate` names the limit. */
